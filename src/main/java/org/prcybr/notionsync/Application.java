@@ -1,0 +1,88 @@
+package org.prcybr.notionsync;
+
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
+import org.prcybr.notionsync.action.ActionRun;
+import org.prcybr.notionsync.runner.Input;
+import org.prcybr.notionsync.runner.RunnerContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Entry point. On GitHub the runner passes everything through the environment; locally, options
+ * mirror each input ({@code --notion-token}, {@code --dry-run}, …) and the runner variables
+ * ({@code --event-name}, {@code --event-path}, …), and override the environment.
+ */
+public final class Application {
+    /** CLI options that stand for runner environment variables. */
+    private static final Map<String, String> RUNNER_OPTIONS = Map.of(
+            "--event-name", "GITHUB_EVENT_NAME",
+            "--event-path", "GITHUB_EVENT_PATH",
+            "--workspace", "GITHUB_WORKSPACE",
+            "--output-file", "GITHUB_OUTPUT",
+            "--summary-file", "GITHUB_STEP_SUMMARY");
+
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        long start = System.nanoTime();
+        int code = run(args, System.getenv(), System.out, start);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, long startNanos) {
+        CommandLine cli = new CommandLine(commandSpec());
+        ParseResult parsed;
+        try {
+            parsed = cli.parseArgs(args);
+        } catch (ParameterException e) {
+            out.println("ERROR " + e.getMessage());
+            cli.usage(out);
+            return 2;
+        }
+        if (CommandLine.printHelpIfRequested(parsed)) {
+            return 0;
+        }
+        Map<String, String> merged = new HashMap<>(env);
+        for (Input input : Input.values()) {
+            if (parsed.hasMatchedOption("--" + input.id())) {
+                merged.put(input.envName(), parsed.matchedOptionValue("--" + input.id(), ""));
+            }
+        }
+        RUNNER_OPTIONS.forEach((option, variable) -> {
+            if (parsed.hasMatchedOption(option)) {
+                merged.put(variable, parsed.matchedOptionValue(option, ""));
+            }
+        });
+        RunnerContext runner = new RunnerContext(merged);
+        // Read by logback.xml; must be set before the first logger is created.
+        System.setProperty("notionsync.log.level", runner.debug() ? "DEBUG" : "INFO");
+        return new ActionRun(runner, out, startNanos).execute();
+    }
+
+    static CommandSpec commandSpec() {
+        CommandSpec spec = CommandSpec.create().name("notion-sync-action").mixinStandardHelpOptions(true);
+        spec.version("notion-sync-action 1");
+        spec.usageMessage().description("Mirror one GitHub event into Notion, as the GitHub Action does.",
+                "Inputs come from INPUT_* environment variables; these options override them.");
+        for (Input input : Input.values()) {
+            OptionSpec.Builder option = OptionSpec.builder("--" + input.id()).type(String.class)
+                    .description(input.description());
+            if (input == Input.DRY_RUN || input == Input.FAIL_ON_ERROR) {
+                option.arity("0..1").fallbackValue("true").paramLabel("true|false");
+            } else {
+                option.paramLabel("VALUE");
+            }
+            spec.addOption(option.build());
+        }
+        RUNNER_OPTIONS.forEach((option, variable) -> spec.addOption(OptionSpec.builder(option).type(String.class)
+                .paramLabel("VALUE").description("Overrides " + variable + ".").build()));
+        return spec;
+    }
+}

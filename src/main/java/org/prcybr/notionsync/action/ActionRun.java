@@ -1,0 +1,264 @@
+package org.prcybr.notionsync.action;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.prcybr.notionsync.config.InputException;
+import org.prcybr.notionsync.config.SettingsReader;
+import org.prcybr.notionsync.config.SyncSettings;
+import org.prcybr.notionsync.github.ProjectItemTitles;
+import org.prcybr.notionsync.mapping.EventMapper;
+import org.prcybr.notionsync.mapping.MappingOutcome;
+import org.prcybr.notionsync.mapping.PageSpec;
+import org.prcybr.notionsync.notion.NotionApiException;
+import org.prcybr.notionsync.notion.NotionClient;
+import org.prcybr.notionsync.notion.RetryBudgetExhaustedException;
+import org.prcybr.notionsync.runner.Input;
+import org.prcybr.notionsync.runner.RunnerContext;
+import org.prcybr.notionsync.runner.WorkflowCommands;
+import org.prcybr.notionsync.sync.NotionErrors;
+import org.prcybr.notionsync.sync.PageUpsert;
+import org.prcybr.notionsync.sync.PageWrite;
+import org.prcybr.notionsync.sync.SyncException;
+import org.prcybr.notionsync.telemetry.MetricsLog;
+import org.prcybr.notionsync.telemetry.MetricsRecord;
+import org.prcybr.notionsync.telemetry.PerformanceLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of the action: validate inputs, read the event, map it, write the page, then report
+ * (outputs, summary, metrics, annotations). Every failure ends as one sentence in {@code status=error}.
+ */
+public final class ActionRun {
+    private static final Logger LOG = LoggerFactory.getLogger(ActionRun.class);
+
+    private final RunnerContext runner;
+    private final PrintStream out;
+    private final long startNanos;
+
+    public ActionRun(RunnerContext runner, PrintStream out, long startNanos) {
+        this.runner = runner;
+        this.out = out;
+        this.startNanos = startNanos;
+    }
+
+    /** Runs the action and returns the process exit code. */
+    public int execute() {
+        WorkflowCommands commands = new WorkflowCommands(out);
+        // The mask comes first, before anything could echo the secrets.
+        String token = runner.input(Input.NOTION_TOKEN);
+        commands.addMask(token);
+        commands.addMask(runner.input(Input.GITHUB_TOKEN));
+        // Nothing printed from here on is run as a workflow command, whatever payload text it quotes.
+        commands.stopCommands();
+
+        RunOutcome outcome = new RunOutcome();
+        outcome.eventType = runner.eventName();
+        outcome.secret = token;
+        SyncSettings settings = null;
+        try {
+            settings = SettingsReader.read(runner);
+            outcome.dryRun = settings.dryRun();
+            try (ApplicationContext ctx = ContextFactory.start(settings)) {
+                JsonMapper json = ctx.getBean(JsonMapper.class);
+                run(ctx, json, settings, outcome);
+                finish(outcome);
+                forwardToPerformanceLog(ctx, settings, outcome);
+                writeMetrics(json, settings.metricsFile(), outcome);
+            }
+        } catch (InputException e) {
+            outcome.status = "error";
+            outcome.message = e.getMessage();
+            finish(outcome);
+            if (settings == null) {
+                metricsWithoutContext(outcome);
+            }
+        } catch (RuntimeException e) {
+            outcome.status = "error";
+            outcome.message = "Unexpected failure (" + e.getClass().getSimpleName() + "): re-run with debug "
+                    + "logging (RUNNER_DEBUG=1) for details, and report it if it persists.";
+            if (runner.debug()) {
+                e.printStackTrace(out);
+            }
+            finish(outcome);
+        }
+
+        boolean failOnError = settings == null || settings.failOnError();
+        new Report(runner).write(outcome);
+        commands.resumeCommands();
+        for (String warning : outcome.warnings) {
+            commands.warning(Redaction.of(warning, token));
+        }
+        if (outcome.isError()) {
+            commands.error(outcome.safeMessage());
+            return failOnError ? 1 : 0;
+        }
+        return 0;
+    }
+
+    private void run(ApplicationContext ctx, JsonMapper json, SyncSettings settings, RunOutcome outcome)
+            throws InputException {
+        String eventName = runner.eventName();
+        MappingOutcome mapping = EventMapper.map(eventName, readEvent(json), settings.run());
+        outcome.eventType = mapping.eventType();
+        if (mapping instanceof MappingOutcome.Skipped skipped) {
+            outcome.status = "skipped";
+            outcome.message = skipped.reason();
+            LOG.info("Skipped {}: {}", outcome.eventType, skipped.reason());
+            return;
+        }
+        PageSpec page = ((MappingOutcome.Mapped) mapping).page();
+        outcome.category = page.category().label();
+        outcome.externalId = page.externalId();
+        outcome.title = page.title();
+        outcome.sourceUrl = page.sourceUrl();
+
+        Optional<Input> databaseInput = page.category().databaseInputs().stream()
+                .filter(i -> settings.databaseId(i).isPresent()).findFirst();
+        databaseInput.ifPresent(i -> {
+            outcome.databaseInput = i.id();
+            outcome.databaseId = settings.databaseId(i).orElseThrow();
+        });
+        if (settings.dryRun()) {
+            preview(page, outcome);
+            return;
+        }
+        if (databaseInput.isEmpty()) {
+            outcome.status = "skipped";
+            outcome.message = "No database is configured for " + page.category().label() + " events: set the "
+                    + page.category().databaseInputs().get(0).id() + " input to sync them.";
+            LOG.info("Skipped {}: {}", outcome.eventType, outcome.message);
+            return;
+        }
+        if (page.contentNodeId().isPresent() && !settings.githubToken().isEmpty() && !page.trash()) {
+            var content = ctx.getBean(ProjectItemTitles.class).resolve(page.contentNodeId().get(), settings.githubToken());
+            if (content.isPresent()) {
+                page = page.withTitleAndUrl(content.get().title(), content.get().url());
+                outcome.title = page.title();
+                outcome.sourceUrl = page.sourceUrl();
+            } else {
+                outcome.warnings.add("The Projects v2 item's title could not be read through GitHub GraphQL, so the "
+                        + "page is named after its content type and node id: give github-token read access to the project.");
+            }
+        }
+        NotionClient notion = ctx.getBean(NotionClient.class);
+        try {
+            PageWrite write = ctx.getBean(PageUpsert.class).upsert(page, outcome.databaseId);
+            outcome.status = write.operation().equals("none") ? "skipped" : "synced";
+            outcome.operation = write.operation();
+            outcome.pageId = write.pageId();
+            outcome.pageUrl = write.pageUrl();
+            if (write.operation().equals("none")) {
+                outcome.message = "The object was deleted on GitHub and has no page in Notion to archive.";
+            }
+            LOG.info("{} {}: page {} {}", outcome.eventType, outcome.status, write.pageId(), write.operation());
+        } catch (NotionApiException e) {
+            fail(outcome, NotionErrors.explain(e, outcome.databaseId, outcome.databaseInput));
+        } catch (SyncException | RetryBudgetExhaustedException e) {
+            fail(outcome, e.getMessage());
+        } finally {
+            outcome.retries = notion.retries();
+            outcome.notionRequests = notion.requests();
+        }
+    }
+
+    private static void fail(RunOutcome outcome, String message) {
+        outcome.status = "error";
+        outcome.message = message;
+    }
+
+    private JsonNode readEvent(JsonMapper json) throws InputException {
+        String path = runner.eventPath();
+        if (path.isEmpty()) {
+            throw new InputException("GITHUB_EVENT_PATH is not set: run the action from a workflow, or pass "
+                    + "--event-path with a webhook payload file when running it locally.");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(Path.of(path));
+        } catch (NoSuchFileException e) {
+            throw new InputException("The event file " + path + " does not exist: check GITHUB_EVENT_PATH or --event-path.");
+        } catch (IOException | RuntimeException e) {
+            throw new InputException("The event file " + path + " cannot be read (" + e.getClass().getSimpleName()
+                    + "): check the file's permissions.");
+        }
+        try {
+            return json.readValue(bytes, JsonNode.class);
+        } catch (IOException | RuntimeException e) {
+            throw new InputException("The event file " + path + " is not valid JSON: pass GitHub's webhook "
+                    + "payload unmodified.");
+        }
+    }
+
+    private void preview(PageSpec page, RunOutcome outcome) {
+        outcome.status = "skipped";
+        outcome.message = "Dry run: nothing was written to Notion.";
+        String target = outcome.databaseId.isEmpty()
+                ? "no database (set " + page.category().databaseInputs().get(0).id() + ")"
+                : outcome.databaseId + " (" + outcome.databaseInput + ")";
+        outcome.preview.add("Database: " + target);
+        outcome.preview.add("Action: " + (page.trash() ? "move the page to trash" : "create or update the page"));
+        outcome.preview.add("Name: " + page.title());
+        outcome.preview.add("Status: " + page.statusName());
+        outcome.preview.add("Category: " + page.category().label());
+        outcome.preview.add("Source URL: " + page.sourceUrl());
+        outcome.preview.add("External ID: " + page.externalId());
+        page.merged().ifPresent(m -> outcome.preview.add("Merged: " + m));
+        LOG.info("Dry run for {}: the page that would be written:", outcome.eventType);
+        for (String line : outcome.preview) {
+            LOG.info("  {}", line);
+        }
+    }
+
+    private void finish(RunOutcome outcome) {
+        outcome.latencyMs = (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private void forwardToPerformanceLog(ApplicationContext ctx, SyncSettings settings, RunOutcome outcome) {
+        Optional<String> db = settings.databaseId(Input.NOTION_PERFORMANCE_LOG_DB_ID);
+        if (db.isEmpty() || settings.dryRun()) {
+            return;
+        }
+        try {
+            ctx.getBean(PerformanceLog.class).forward(db.get(), record(outcome));
+        } catch (RuntimeException e) {
+            String why = e instanceof NotionApiException n
+                    ? NotionErrors.explain(n, db.get(), Input.NOTION_PERFORMANCE_LOG_DB_ID.id()) : e.getMessage();
+            outcome.warnings.add("The run summary was not forwarded to the performance-log database: " + why);
+        }
+    }
+
+    private void writeMetrics(JsonMapper json, Path file, RunOutcome outcome) {
+        try {
+            MetricsLog.append(json, file, record(outcome));
+        } catch (IOException | RuntimeException e) {
+            outcome.warnings.add("The metrics file " + file + " could not be written (" + e.getClass().getSimpleName()
+                    + "): check the metrics-file input.");
+        }
+    }
+
+    /** Input errors stop before the context starts; the metrics line still gets written where it can be. */
+    private void metricsWithoutContext(RunOutcome outcome) {
+        String raw = runner.input(Input.METRICS_FILE);
+        if (raw.isEmpty()) {
+            return;
+        }
+        try {
+            writeMetrics(JsonMapper.createDefault(), runner.workspace().resolve(raw), outcome);
+        } catch (RuntimeException e) {
+            outcome.warnings.add("The metrics file could not be written: check the metrics-file input.");
+        }
+    }
+
+    private static MetricsRecord record(RunOutcome o) {
+        return MetricsRecord.of(o.eventType.isEmpty() ? "unknown" : o.eventType, o.status, o.latencyMs,
+                o.databaseId, o.pageId, o.isError() ? o.safeMessage() : "");
+    }
+}

@@ -1,0 +1,38 @@
+package org.prcybr.notionsync.action;
+
+import io.micronaut.context.ApplicationContext;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import org.prcybr.notionsync.config.SyncSettings;
+
+/**
+ * Starts the Micronaut context from validated settings. The context is built only after the
+ * inputs have been checked, so bad input never starts an HTTP client.
+ */
+final class ContextFactory {
+    private ContextFactory() {
+    }
+
+    static ApplicationContext start(SyncSettings settings) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("micronaut.http.services.notion.url", settings.notionApiUrl().toString());
+        props.put("micronaut.http.services.notion.read-timeout", settings.requestTimeout().toSeconds() + "s");
+        props.put("micronaut.http.services.notion.connect-timeout", "10s");
+        props.put("notion.token", settings.notionToken());
+        props.put("notion.version", settings.notionVersion());
+        props.put("notion.retry-budget", settings.retryBudget().toSeconds() + "s");
+        URI graphql = URI.create(settings.run().graphqlUrl());
+        props.put("micronaut.http.services.github.url", graphql.getScheme() + "://" + graphql.getRawAuthority());
+        props.put("micronaut.http.services.github.read-timeout", "10s");
+        props.put("github.graphql-path", graphql.getRawPath() == null || graphql.getRawPath().isEmpty()
+                ? "/graphql" : graphql.getRawPath());
+        return ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .banner(false)
+                // Inputs reach the app as settings, never as environment-derived properties.
+                .environmentPropertySource(false)
+                .properties(props)
+                .start();
+    }
+}

@@ -1,0 +1,38 @@
+package org.prcybr.notionsync.action;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Everything the step reports about one run: outputs, summary, metrics and annotations. */
+final class RunOutcome {
+    String status = "error";
+    String operation = "none";
+    String eventType = "";
+    String category = "";
+    String databaseId = "";
+    String databaseInput = "";
+    String pageId = "";
+    String pageUrl = "";
+    String externalId = "";
+    String title = "";
+    String sourceUrl = "";
+    /** The error, or the reason for a skip. Never payload text. */
+    String message = "";
+    int retries;
+    int notionRequests;
+    boolean dryRun;
+    long latencyMs;
+    final List<String> warnings = new ArrayList<>();
+    final List<String> preview = new ArrayList<>();
+
+    /** The secret that must never be printed, to redact it from messages. */
+    String secret = "";
+
+    String safeMessage() {
+        return Redaction.of(message, secret);
+    }
+
+    boolean isError() {
+        return "error".equals(status);
+    }
+}

@@ -1,0 +1,139 @@
+package org.prcybr.notionsync.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.prcybr.notionsync.runner.Input;
+import org.prcybr.notionsync.runner.RunnerContext;
+
+/** Turns raw inputs into {@link SyncSettings}, or one sentence naming the input and the fix. */
+public final class SettingsReader {
+    /** The first Notion-Version with data sources; older ones fail on multi-source databases. */
+    public static final LocalDate FIRST_DATA_SOURCE_VERSION = LocalDate.of(2025, 9, 3);
+
+    static final Set<Input> DATABASE_INPUTS = Set.of(
+            Input.NOTION_TASK_BACKLOG_DB_ID, Input.NOTION_ISSUES_BACKLOG_DB_ID,
+            Input.NOTION_PROJECT_BOARD_BACKLOG_DB_ID, Input.NOTION_DISCUSSIONS_ARC_DB_ID,
+            Input.NOTION_KNOWLEDGE_FILE_DB_ID, Input.NOTION_PERFORMANCE_LOG_DB_ID);
+
+    private SettingsReader() {
+    }
+
+    public static SyncSettings read(RunnerContext ctx) throws InputException {
+        boolean dryRun = bool(ctx, Input.DRY_RUN);
+        boolean failOnError = bool(ctx, Input.FAIL_ON_ERROR);
+        String token = ctx.input(Input.NOTION_TOKEN);
+        if (token.isEmpty() && !dryRun) {
+            throw new InputException("The notion-token input is empty: pass your Notion integration secret, "
+                    + "for example notion-token: ${{ secrets.NOTION_TOKEN }} (on pull requests from forks, "
+                    + "secrets are not available).");
+        }
+        Map<Input, String> ids = new EnumMap<>(Input.class);
+        for (Input input : Input.values()) {
+            if (DATABASE_INPUTS.contains(input)) {
+                notionId(ctx, input).ifPresent(id -> ids.put(input, id));
+            }
+        }
+        Optional<String> pageId = notionId(ctx, Input.NOTION_PAGE_ID);
+        URI apiUrl = apiUrl(ctx.input(Input.NOTION_API_URL));
+        String version = version(ctx.input(Input.NOTION_VERSION));
+        Path metrics = metricsFile(ctx);
+        Duration budget = Duration.ofSeconds(positive(ctx, Input.RETRY_BUDGET_SECONDS));
+        Duration timeout = Duration.ofSeconds(positive(ctx, Input.REQUEST_TIMEOUT_SECONDS));
+        String server = ctx.env("GITHUB_SERVER_URL").isEmpty() ? "https://github.com" : ctx.env("GITHUB_SERVER_URL");
+        String graphql = ctx.env("GITHUB_GRAPHQL_URL").isEmpty()
+                ? "https://api.github.com/graphql" : ctx.env("GITHUB_GRAPHQL_URL");
+        var run = new SyncSettings.GitHubRun(server, ctx.env("GITHUB_REPOSITORY"), ctx.env("GITHUB_RUN_ID"),
+                ctx.env("GITHUB_RUN_NUMBER"), ctx.env("GITHUB_WORKFLOW"), graphql);
+        return new SyncSettings(token, pageId, Map.copyOf(ids), apiUrl, version, metrics, dryRun,
+                ctx.input(Input.GITHUB_TOKEN), failOnError, budget, timeout, run);
+    }
+
+    private static Optional<String> notionId(RunnerContext ctx, Input input) throws InputException {
+        String raw = ctx.input(input);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> id = NotionIds.parse(raw);
+        if (id.isEmpty()) {
+            // The value is not echoed: a secret pasted into the wrong input must not reach the log.
+            throw new InputException("The " + input.id() + " input is not a Notion ID: use the 32 hexadecimal "
+                    + "characters of the ID (dashes allowed) or the database's notion.so URL.");
+        }
+        return id;
+    }
+
+    private static URI apiUrl(String raw) throws InputException {
+        try {
+            URI uri = new URI(raw);
+            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getQuery() == null && uri.getFragment() == null && uri.getUserInfo() == null) {
+                String s = uri.toString();
+                return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+            }
+        } catch (Exception e) {
+            // fall through to the message below
+        }
+        throw new InputException("The notion-api-url input is not an http(s) URL with a host: "
+                + "leave it unset to use https://api.notion.com.");
+    }
+
+    private static String version(String raw) throws InputException {
+        try {
+            LocalDate date = LocalDate.parse(raw);
+            if (date.isBefore(FIRST_DATA_SOURCE_VERSION)) {
+                throw new InputException("The notion-version input " + date + " predates data sources: "
+                        + "use 2025-09-03 or later (or leave it unset).");
+            }
+            return raw;
+        } catch (DateTimeParseException e) {
+            throw new InputException("The notion-version input must be a date such as 2025-09-03.");
+        }
+    }
+
+    private static Path metricsFile(RunnerContext ctx) throws InputException {
+        String raw = ctx.input(Input.METRICS_FILE);
+        if (raw.isEmpty()) {
+            throw new InputException("The metrics-file input is empty: leave it unset to use "
+                    + "logs/sync_metrics.jsonl.");
+        }
+        try {
+            return ctx.workspace().resolve(raw).normalize();
+        } catch (Exception e) {
+            throw new InputException("The metrics-file input is not a valid file path.");
+        }
+    }
+
+    /** The YAML 1.2 core-schema booleans that actions/toolkit getBooleanInput accepts. */
+    private static boolean bool(RunnerContext ctx, Input input) throws InputException {
+        String v = ctx.input(input);
+        return switch (v) {
+            case "true", "True", "TRUE" -> true;
+            case "false", "False", "FALSE" -> false;
+            case "" -> Boolean.parseBoolean(input.defaultValue());
+            default -> throw new InputException("The " + input.id() + " input must be true or false.");
+        };
+    }
+
+    private static long positive(RunnerContext ctx, Input input) throws InputException {
+        String v = ctx.input(input);
+        if (v.isEmpty()) {
+            v = input.defaultValue();
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n > 0 && n <= 86_400) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new InputException("The " + input.id() + " input must be a whole number of seconds between 1 and 86400.");
+    }
+}

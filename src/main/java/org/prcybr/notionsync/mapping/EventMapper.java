@@ -1,0 +1,135 @@
+package org.prcybr.notionsync.mapping;
+
+import io.micronaut.json.tree.JsonNode;
+import java.util.Optional;
+import org.prcybr.notionsync.config.InputException;
+import org.prcybr.notionsync.config.SyncSettings.GitHubRun;
+
+/**
+ * Pure mapping from GitHub's event payload to a {@link PageSpec}: no I/O, so it is tested on
+ * GitHub's own example payloads alone. Any action of a handled event upserts the object's current
+ * state; {@code deleted} trashes the page.
+ */
+public final class EventMapper {
+    private EventMapper() {
+    }
+
+    public static MappingOutcome map(String eventName, JsonNode payload, GitHubRun run) throws InputException {
+        if (payload == null || !payload.isObject()) {
+            throw new InputException("The event file does not hold a JSON object: check GITHUB_EVENT_PATH "
+                    + "(or --event-path) points at a GitHub webhook payload.");
+        }
+        String action = text(payload, "action");
+        String eventType = action.isEmpty() ? eventName : eventName + "." + action;
+        return switch (eventName) {
+            case "issues" -> mapped(objectPage(eventType, Category.ISSUE, payload, "issue", action));
+            case "pull_request", "pull_request_target" -> mapped(pullRequest(eventType, payload, action));
+            case "discussion" -> mapped(objectPage(eventType, Category.DISCUSSION, payload, "discussion", action));
+            case "projects_v2_item" -> mapped(projectItem(eventType, payload, action));
+            case "repository_dispatch" -> repositoryDispatch(payload);
+            case "workflow_dispatch" -> mapped(manual(eventType, payload, run));
+            case "" -> throw new InputException("GITHUB_EVENT_NAME is not set: run the action from a workflow, "
+                    + "or pass --event-name when running it locally.");
+            default -> new MappingOutcome.Skipped(eventType, "The " + eventName
+                    + " event is not synced: this action handles issues, pull_request, discussion, "
+                    + "projects_v2_item (also forwarded through repository_dispatch) and workflow_dispatch.");
+        };
+    }
+
+    private static MappingOutcome mapped(PageSpec page) {
+        return new MappingOutcome.Mapped(page);
+    }
+
+    private static PageSpec objectPage(String eventType, Category category, JsonNode payload, String key,
+                                       String action) throws InputException {
+        JsonNode object = requireObject(payload, key, eventType);
+        return new PageSpec(eventType, category, title(object), !"closed".equals(text(object, "state")),
+                text(object, "html_url"), requireText(object, key, "node_id", eventType), Optional.empty(),
+                "deleted".equals(action), Optional.empty());
+    }
+
+    private static PageSpec pullRequest(String eventType, JsonNode payload, String action) throws InputException {
+        JsonNode pr = requireObject(payload, "pull_request", eventType);
+        JsonNode mergedNode = pr.get("merged");
+        boolean merged = mergedNode != null && mergedNode.isBoolean() && mergedNode.getBooleanValue();
+        boolean open = "open".equals(text(pr, "state")) && !merged;
+        return new PageSpec(eventType, Category.PULL_REQUEST, title(pr), open, text(pr, "html_url"),
+                requireText(pr, "pull_request", "node_id", eventType), Optional.of(merged),
+                "deleted".equals(action), Optional.empty());
+    }
+
+    private static PageSpec projectItem(String eventType, JsonNode payload, String action) throws InputException {
+        JsonNode item = requireObject(payload, "projects_v2_item", eventType);
+        String contentType = text(item, "content_type");
+        String contentNode = text(item, "content_node_id");
+        String fallback = "Project item: " + (contentType.isEmpty() ? "Item" : contentType)
+                + (contentNode.isEmpty() ? "" : " " + contentNode);
+        JsonNode archivedAt = item.get("archived_at");
+        boolean archived = archivedAt != null && !archivedAt.isNull();
+        return new PageSpec(eventType, Category.PROJECT_BOARD, fallback, !archived, "",
+                requireText(item, "projects_v2_item", "node_id", eventType), Optional.empty(),
+                "deleted".equals(action), contentNode.isEmpty() ? Optional.empty() : Optional.of(contentNode));
+    }
+
+    private static MappingOutcome repositoryDispatch(JsonNode payload) throws InputException {
+        JsonNode clientPayload = payload.get("client_payload");
+        String dispatchType = text(payload, "action");
+        if (clientPayload != null && clientPayload.isObject() && isObject(clientPayload.get("projects_v2_item"))) {
+            String action = text(clientPayload, "action");
+            String eventType = action.isEmpty() ? "projects_v2_item" : "projects_v2_item." + action;
+            return mapped(projectItem(eventType, clientPayload, action));
+        }
+        String eventType = dispatchType.isEmpty() ? "repository_dispatch" : "repository_dispatch." + dispatchType;
+        return new MappingOutcome.Skipped(eventType, "The repository_dispatch event is synced only when its "
+                + "client_payload carries a projects_v2_item webhook body (see examples/projects-v2-forwarding.yml).");
+    }
+
+    private static PageSpec manual(String eventType, JsonNode payload, GitHubRun run) throws InputException {
+        if (run.runId().isEmpty()) {
+            throw new InputException("GITHUB_RUN_ID is not set: workflow_dispatch pages are keyed by the run id, "
+                    + "so run this event from a workflow or set GITHUB_RUN_ID.");
+        }
+        JsonNode inputs = payload.get("inputs");
+        String title = isObject(inputs) ? text(inputs, "title").strip() : "";
+        if (title.isEmpty()) {
+            String workflow = run.workflow().isEmpty() ? "Workflow" : run.workflow();
+            title = workflow + " #" + (run.runNumber().isEmpty() ? run.runId() : run.runNumber());
+        }
+        return new PageSpec(eventType, Category.MANUAL, title, true, run.runUrl(), "workflow-run-" + run.runId(),
+                Optional.empty(), false, Optional.empty());
+    }
+
+    private static String title(JsonNode object) {
+        String t = text(object, "title");
+        return t.isBlank() ? "(untitled)" : t;
+    }
+
+    private static JsonNode requireObject(JsonNode payload, String key, String eventType) throws InputException {
+        JsonNode node = payload.get(key);
+        if (!isObject(node)) {
+            throw new InputException("The event file has no \"" + key + "\" object, so it is not a " + eventType
+                    + " payload: check GITHUB_EVENT_PATH and GITHUB_EVENT_NAME match.");
+        }
+        return node;
+    }
+
+    private static String requireText(JsonNode object, String objectKey, String key, String eventType)
+            throws InputException {
+        String v = text(object, key);
+        if (v.isEmpty()) {
+            throw new InputException("The event file's " + objectKey + "." + key + " is missing, so the " + eventType
+                    + " payload cannot be matched to a Notion page: pass GitHub's unmodified event payload.");
+        }
+        return v;
+    }
+
+    private static boolean isObject(JsonNode node) {
+        return node != null && node.isObject();
+    }
+
+    /** A string field, or empty when absent, null or not a string. */
+    static String text(JsonNode object, String key) {
+        JsonNode n = object.get(key);
+        return n != null && n.isString() ? n.getStringValue() : "";
+    }
+}

@@ -1,0 +1,39 @@
+package org.prcybr.notionsync.notion;
+
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.client.annotation.Client;
+import java.util.Map;
+import org.prcybr.notionsync.notion.NotionModels.DataSource;
+import org.prcybr.notionsync.notion.NotionModels.Database;
+import org.prcybr.notionsync.notion.NotionModels.ErrorBody;
+import org.prcybr.notionsync.notion.NotionModels.Page;
+import org.prcybr.notionsync.notion.NotionModels.QueryResult;
+
+/**
+ * The Notion endpoints this action uses, as a declarative client. Base URL, timeouts, token and
+ * version come from the context's properties ({@code micronaut.http.services.notion.*}, {@code notion.*}).
+ * Only {@link NotionClient} calls it, so retries and error handling live in one place.
+ */
+@Client(id = "notion", errorType = ErrorBody.class)
+@Header(name = "Notion-Version", value = "${notion.version}")
+@Header(name = "Authorization", value = "Bearer ${notion.token}")
+public interface NotionApi {
+    @Get("/v1/databases/{databaseId}")
+    Database retrieveDatabase(String databaseId);
+
+    @Get("/v1/data_sources/{dataSourceId}")
+    DataSource retrieveDataSource(String dataSourceId);
+
+    @Post("/v1/data_sources/{dataSourceId}/query")
+    QueryResult queryDataSource(String dataSourceId, @Body Map<String, Object> body);
+
+    @Post("/v1/pages")
+    Page createPage(@Body Map<String, Object> body);
+
+    @Patch("/v1/pages/{pageId}")
+    Page updatePage(String pageId, @Body Map<String, Object> body);
+}

@@ -1,0 +1,58 @@
+package org.prcybr.notionsync.notion;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import java.util.List;
+import java.util.Map;
+
+/** The parts of Notion's API objects (version 2025-09-03) this action reads. */
+public final class NotionModels {
+    private NotionModels() {
+    }
+
+    /** {@code GET /v1/databases/{id}}: since 2025-09-03 a container of data sources. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Database(String id, @Nullable List<DataSourceRef> dataSources) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record DataSourceRef(String id, @Nullable String name) {
+    }
+
+    /** {@code GET /v1/data_sources/{id}}: the schema pages are written against. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record DataSource(String id, @Nullable Map<String, PropertySchema> properties) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record PropertySchema(@Nullable String id, @Nullable String name, String type,
+                                 @Nullable Options status, @Nullable Options select) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Options(@Nullable List<Option> options) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Option(@Nullable String id, String name) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Page(String id, @Nullable String url, @Nullable String createdTime,
+                       @Nullable Boolean inTrash, @Nullable Boolean archived) {
+        public boolean live() {
+            return !Boolean.TRUE.equals(inTrash) && !Boolean.TRUE.equals(archived);
+        }
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record QueryResult(List<Page> results, @Nullable Boolean hasMore, @Nullable String nextCursor) {
+    }
+
+    /** Notion's error body: {@code {"object":"error","status":404,"code":"object_not_found","message":…}}. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record ErrorBody(@Nullable String object, @Nullable Integer status, @Nullable String code,
+                            @Nullable String message) {
+    }
+}

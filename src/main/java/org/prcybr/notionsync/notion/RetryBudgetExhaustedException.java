@@ -1,0 +1,8 @@
+package org.prcybr.notionsync.notion;
+
+/** Notion kept failing in retryable ways until the run's retry budget was spent. */
+public final class RetryBudgetExhaustedException extends RuntimeException {
+    public RetryBudgetExhaustedException(String message) {
+        super(message, null, false, false);
+    }
+}

@@ -1,0 +1,53 @@
+package org.prcybr.notionsync.runner;
+
+/**
+ * Every input the action declares in {@code action.yml}, with its default. The runner passes each
+ * one as {@code INPUT_<NAME>} (upper-cased, hyphens kept); a test keeps this list and action.yml equal.
+ */
+public enum Input {
+    NOTION_TOKEN("notion-token", "", "Notion internal integration secret."),
+    NOTION_PAGE_ID("notion-page-id", "", "Root Notion page for contextual linking (shown in the summary)."),
+    NOTION_TASK_BACKLOG_DB_ID("notion-task-backlog-db-id", "", "Database for issues."),
+    NOTION_ISSUES_BACKLOG_DB_ID("notion-issues-backlog-db-id", "", "Fallback database for issues."),
+    NOTION_PROJECT_BOARD_BACKLOG_DB_ID("notion-project-board-backlog-db-id", "", "Database for pull requests and Projects v2 items."),
+    NOTION_DISCUSSIONS_ARC_DB_ID("notion-discussions-arc-db-id", "", "Database for discussions."),
+    NOTION_KNOWLEDGE_FILE_DB_ID("notion-knowledge-file-db-id", "", "Database for manual workflow_dispatch runs."),
+    NOTION_PERFORMANCE_LOG_DB_ID("notion-performance-log-db-id", "", "Optional database that receives one summary page per run."),
+    NOTION_API_URL("notion-api-url", "https://api.notion.com", "Base URL of the Notion API."),
+    NOTION_VERSION("notion-version", "2025-09-03", "Notion-Version header; 2025-09-03 or later."),
+    METRICS_FILE("metrics-file", "logs/sync_metrics.jsonl", "JSONL telemetry file, relative to the workspace."),
+    DRY_RUN("dry-run", "false", "Map the event and print the page without calling Notion."),
+    GITHUB_TOKEN("github-token", "${{ github.token }}", "Token used to resolve Projects v2 item titles through GraphQL."),
+    FAIL_ON_ERROR("fail-on-error", "true", "Exit non-zero when the sync fails."),
+    RETRY_BUDGET_SECONDS("retry-budget-seconds", "120", "Total time allowed for retrying Notion before the step fails."),
+    REQUEST_TIMEOUT_SECONDS("request-timeout-seconds", "30", "Read timeout of one Notion request, in seconds.");
+
+    private final String id;
+    private final String defaultValue;
+    private final String description;
+
+    Input(String id, String defaultValue, String description) {
+        this.id = id;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The name used in action.yml and as the CLI option (without the leading dashes). */
+    public String id() {
+        return id;
+    }
+
+    /** The default action.yml declares (expressions are left for the runner to expand). */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The environment variable the runner sets: spaces become underscores, hyphens stay. */
+    public String envName() {
+        return "INPUT_" + id.replace(' ', '_').toUpperCase(java.util.Locale.ROOT);
+    }
+}

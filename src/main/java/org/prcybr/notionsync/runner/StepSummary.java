@@ -1,0 +1,70 @@
+package org.prcybr.notionsync.runner;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The job summary ({@code GITHUB_STEP_SUMMARY}): a heading, a two-column table and an optional
+ * note. Cells are escaped here, so callers pass raw text.
+ */
+public final class StepSummary {
+    /** GitHub refuses step summaries over 1 MiB. */
+    static final int MAX_BYTES = 1024 * 1024;
+
+    private final String heading;
+    private final List<String[]> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    public StepSummary(String heading) {
+        this.heading = heading;
+    }
+
+    public StepSummary row(String field, String text) {
+        rows.add(new String[] {Markdown.cell(field), Markdown.cell(text)});
+        return this;
+    }
+
+    public StepSummary linkRow(String field, String text, String url) {
+        rows.add(new String[] {Markdown.cell(field), Markdown.link(text, url)});
+        return this;
+    }
+
+    public StepSummary note(String text) {
+        notes.add(Markdown.cell(text));
+        return this;
+    }
+
+    public String render() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("### ").append(Markdown.cell(heading)).append("\n\n");
+        sb.append("| Field | Value |\n| --- | --- |\n");
+        for (String[] r : rows) {
+            sb.append("| ").append(r[0]).append(" | ").append(r[1]).append(" |\n");
+        }
+        for (String n : notes) {
+            sb.append("\n> ").append(n).append('\n');
+        }
+        return sb.append('\n').toString();
+    }
+
+    /** Appends to the summary file, cutting what would not fit in GitHub's 1 MiB. */
+    public void appendTo(Path file) throws IOException {
+        long existing = Files.exists(file) ? Files.size(file) : 0;
+        byte[] bytes = render().getBytes(StandardCharsets.UTF_8);
+        long room = MAX_BYTES - existing;
+        if (room <= 0) {
+            return;
+        }
+        if (bytes.length > room) {
+            String cut = new String(bytes, 0, (int) room, StandardCharsets.UTF_8);
+            int lastLine = cut.lastIndexOf('\n');
+            bytes = (lastLine > 0 ? cut.substring(0, lastLine + 1) : "").getBytes(StandardCharsets.UTF_8);
+        }
+        Files.write(file, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}
