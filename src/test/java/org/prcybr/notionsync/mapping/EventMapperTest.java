@@ -1,0 +1,114 @@
+package org.prcybr.notionsync.mapping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.prcybr.notionsync.config.InputException;
+import org.prcybr.notionsync.config.SyncSettings.GitHubRun;
+
+/** Mapping is pure: GitHub's own example payloads in, page descriptions out, no server needed. */
+class EventMapperTest {
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+    private static final GitHubRun RUN = new GitHubRun("https://github.com", "octo/repo", "42", "7", "Sync", "");
+
+    private static JsonNode fixture(String name) throws Exception {
+        return JSON.readValue(Files.readAllBytes(Path.of("src/test/resources/events", name)), JsonNode.class);
+    }
+
+    private static PageSpec page(String event, String fixture) throws Exception {
+        MappingOutcome outcome = EventMapper.map(event, fixture(fixture), RUN);
+        return assertInstanceOf(MappingOutcome.Mapped.class, outcome).page();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "issues, issues.opened.json, issues.opened, ISSUE, true, false",
+        "issues, issues.edited.json, issues.edited, ISSUE, true, false",
+        "issues, issues.closed.json, issues.closed, ISSUE, false, false",
+        "issues, issues.reopened.json, issues.reopened, ISSUE, true, false",
+        "issues, issues.labeled.json, issues.labeled, ISSUE, true, false",
+        "issues, issues.assigned.json, issues.assigned, ISSUE, true, false",
+        "issues, issues.deleted.json, issues.deleted, ISSUE, false, true",
+        "pull_request, pull_request.opened.json, pull_request.opened, PULL_REQUEST, true, false",
+        "pull_request, pull_request.reopened.json, pull_request.reopened, PULL_REQUEST, true, false",
+        "pull_request_target, pull_request.opened.json, pull_request_target.opened, PULL_REQUEST, true, false",
+        "pull_request, pull_request.closed.merged.json, pull_request.closed, PULL_REQUEST, false, false",
+        "pull_request, pull_request.closed.unmerged.json, pull_request.closed, PULL_REQUEST, false, false",
+        "discussion, discussion.created.json, discussion.created, DISCUSSION, true, false",
+        "discussion, discussion.answered.json, discussion.answered, DISCUSSION, true, false",
+        "discussion, discussion.deleted.json, discussion.deleted, DISCUSSION, true, true",
+        "projects_v2_item, projects_v2_item.created.json, projects_v2_item.created, PROJECT_BOARD, true, false",
+        "projects_v2_item, projects_v2_item.edited.json, projects_v2_item.edited, PROJECT_BOARD, true, false",
+        "projects_v2_item, projects_v2_item.archived.json, projects_v2_item.archived, PROJECT_BOARD, false, false",
+        "projects_v2_item, projects_v2_item.deleted.json, projects_v2_item.deleted, PROJECT_BOARD, false, true",
+        "repository_dispatch, repository_dispatch.projects_v2_item.json, projects_v2_item.edited, PROJECT_BOARD, true, false",
+        "workflow_dispatch, workflow_dispatch.json, workflow_dispatch, MANUAL, true, false",
+    })
+    void mapsEveryHandledEvent(String event, String fixture, String eventType, Category category, boolean open,
+                               boolean trash) throws Exception {
+        PageSpec p = page(event, fixture);
+        assertEquals(eventType, p.eventType());
+        assertEquals(category, p.category());
+        assertEquals(open, p.open());
+        assertEquals(trash, p.trash());
+        assertTrue(!p.externalId().isEmpty() && !p.title().isEmpty());
+    }
+
+    @Test
+    void issueUsesNodeIdTitleAndHtmlUrl() throws Exception {
+        PageSpec p = page("issues", "issues.opened.json");
+        assertEquals("MDU6SXNzdWU0NDQ1MDAwNDE=", p.externalId());
+        assertEquals("Spelling error in the README file", p.title());
+        assertEquals("https://github.com/Codertocat/Hello-World/issues/1", p.sourceUrl());
+        assertEquals(Optional.empty(), p.merged());
+    }
+
+    @Test
+    void mergedPullRequestIsClosedAndMerged() throws Exception {
+        PageSpec p = page("pull_request", "pull_request.closed.merged.json");
+        assertEquals("Closed", p.statusName());
+        assertEquals(Optional.of(true), p.merged());
+        assertEquals(Optional.of(false), page("pull_request", "pull_request.closed.unmerged.json").merged());
+    }
+
+    @Test
+    void projectItemHasAFallbackTitleAndItsContentNode() throws Exception {
+        PageSpec p = page("projects_v2_item", "projects_v2_item.created.json");
+        assertEquals("Project item: DraftIssue DI_lAAEAQo", p.title());
+        assertEquals(Optional.of("DI_lAAEAQo"), p.contentNodeId());
+        assertEquals("PVTI_lAAEAQ8", p.externalId());
+    }
+
+    @Test
+    void manualRunIsNamedAfterTheWorkflowAndKeyedByRunId() throws Exception {
+        PageSpec p = page("workflow_dispatch", "workflow_dispatch.json");
+        assertEquals("Sync #7", p.title());
+        assertEquals("workflow-run-42", p.externalId());
+        assertEquals("https://github.com/octo/repo/actions/runs/42", p.sourceUrl());
+    }
+
+    @Test
+    void otherEventsAndPlainRepositoryDispatchAreSkipped() throws Exception {
+        MappingOutcome push = EventMapper.map("push", fixture("push.json"), RUN);
+        assertTrue(assertInstanceOf(MappingOutcome.Skipped.class, push).reason().contains("push"));
+        assertInstanceOf(MappingOutcome.Skipped.class,
+                EventMapper.map("repository_dispatch", fixture("repository_dispatch.json"), RUN));
+    }
+
+    @Test
+    void payloadOfTheWrongShapeIsAnInputError() throws Exception {
+        InputException e = assertThrows(InputException.class,
+                () -> EventMapper.map("issues", fixture("pull_request.opened.json"), RUN));
+        assertTrue(e.getMessage().contains("\"issue\""), e.getMessage());
+    }
+}
