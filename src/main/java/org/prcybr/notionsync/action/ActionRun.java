@@ -186,8 +186,9 @@ public final class ActionRun {
         } catch (NoSuchFileException e) {
             throw new InputException("The event file " + path + " does not exist: check GITHUB_EVENT_PATH or --event-path.");
         } catch (IOException | RuntimeException e) {
-            throw new InputException("The event file " + path + " cannot be read (" + e.getClass().getSimpleName()
-                    + "): check the file's permissions.");
+            String why = Files.isDirectory(Path.of(path)) ? "it is a directory" : "permission denied or I/O failure";
+            throw new InputException("The event file " + path + " cannot be read (" + why
+                    + "): point GITHUB_EVENT_PATH or --event-path at a readable JSON file.");
         }
         try {
             return json.readValue(bytes, JsonNode.class);

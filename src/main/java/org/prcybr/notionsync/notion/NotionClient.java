@@ -77,9 +77,14 @@ public class NotionClient {
     }
 
     private <T> T call(String label, boolean repeatable, Supplier<T> request) {
-        return retrier.run(label, repeatable, () -> {
+        T result = retrier.run(label, repeatable, () -> {
             requests.incrementAndGet();
             return request.get();
         });
+        if (result == null) {
+            // Micronaut's declarative client answers a 404 with null rather than an exception.
+            throw new NotionApiException(404, "object_not_found", "");
+        }
+        return result;
     }
 }

@@ -19,8 +19,8 @@ public final class NotionErrors {
                 ? "" : " Notion said: " + oneLine(e.notionMessage());
         String lower = e.notionMessage() == null ? "" : e.notionMessage().toLowerCase(Locale.ROOT);
         return switch (e.status()) {
-            case 401 -> "Notion rejected the token (401 " + e.code() + "): set the notion-token input to the "
-                    + "current Internal Integration Secret of your Notion integration.";
+            case 401 -> "Notion rejected the token while opening " + db + " (401 " + e.code() + "): set the "
+                    + "notion-token input to the current Internal Integration Secret of your Notion integration.";
             case 403 -> "The Notion integration lacks a capability needed for " + db + " (403 " + e.code()
                     + "): in the integration's Capabilities settings, enable Read content, Update content and "
                     + "Insert content.";
