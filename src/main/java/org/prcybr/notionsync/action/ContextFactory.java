@@ -10,11 +10,11 @@ import org.prcybr.notionsync.config.SyncSettings;
  * Starts the Micronaut context from validated settings. The context is built only after the
  * inputs have been checked, so bad input never starts an HTTP client.
  */
-final class ContextFactory {
+public final class ContextFactory {
     private ContextFactory() {
     }
 
-    static ApplicationContext start(SyncSettings settings) {
+    public static ApplicationContext start(SyncSettings settings) {
         Map<String, Object> props = new HashMap<>();
         props.put("micronaut.http.services.notion.url", settings.notionApiUrl().toString());
         props.put("micronaut.http.services.notion.read-timeout", settings.requestTimeout().toSeconds() + "s");

@@ -58,14 +58,17 @@ public class Retrier {
                 LOG.debug("Notion {}: ok (attempt {})", label, attempt);
                 return result;
             } catch (HttpClientResponseException e) {
-                int status = e.getStatus().getCode();
+                // code(), not getStatus(): Notion's 529 is not in Micronaut's HttpStatus enum.
+                int status = e.getResponse().code();
                 ErrorBody body = e.getResponse().getBody(ErrorBody.class).orElse(null);
-                String code = body != null && body.code() != null ? body.code() : e.getStatus().getReason();
+                String code = body != null && body.code() != null ? body.code() : e.getResponse().reason();
                 String message = body != null && body.message() != null ? body.message() : "";
                 problem = status + " " + code;
                 if (status == 429 || status == 529) {
-                    waitMs = retryAfterMs(e.getResponse()).orElse(backoffMs(attempt))
-                            + ThreadLocalRandom.current().nextLong(0, 250);
+                    // At least Retry-After; repeated 429s back off further, and up to a second of
+                    // jitter keeps a burst of concurrent runs from retrying in lockstep.
+                    waitMs = Math.max(retryAfterMs(e.getResponse()).orElse(0L), backoffMs(attempt))
+                            + ThreadLocalRandom.current().nextLong(0, 1000);
                 } else if (status == 409 || (status >= 500 && repeatable)) {
                     waitMs = backoffMs(attempt);
                 } else if (status >= 500) {

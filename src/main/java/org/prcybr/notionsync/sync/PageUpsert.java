@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.prcybr.notionsync.mapping.PageSpec;
+import org.prcybr.notionsync.notion.NotionApiException;
 import org.prcybr.notionsync.notion.NotionClient;
 import org.prcybr.notionsync.notion.NotionModels.DataSource;
 import org.prcybr.notionsync.notion.NotionModels.Database;
@@ -31,6 +32,8 @@ public class PageUpsert {
     static final String EXTERNAL_ID = "External ID";
     private static final Logger LOG = LoggerFactory.getLogger(PageUpsert.class);
     private static final int CREATE_ATTEMPTS = 4;
+    private static final int MAX_ROUNDS = 5;
+    private static final long SETTLE_MS = 1500;
     /** Every run must order pages the same way for all of them to keep the same one. */
     static final Comparator<Page> SURVIVOR_ORDER = Comparator
             .comparing((Page p) -> createdAt(p))
@@ -83,23 +86,69 @@ public class PageUpsert {
             Page first = survivor(live);
             return new PageWrite("archived", first.id(), url(first));
         }
-        if (!live.isEmpty()) {
+        Page created = null;
+        if (live.isEmpty()) {
+            created = create(dataSourceId, properties, externalIdProperty, spec.externalId());
+            live = withPage(notion.findByText(dataSourceId, externalIdProperty, spec.externalId()), created);
+        }
+        for (int round = 1; ; round++) {
             Page keep = converge(live);
-            Page updated = notion.updatePage(keep.id(), properties);
-            return new PageWrite("updated", keep.id(), url(updated.url() != null ? updated : keep));
+            PageWrite result;
+            if (created != null && keep.id().equals(created.id())) {
+                result = new PageWrite("created", created.id(), url(created));
+            } else {
+                try {
+                    Page updated = notion.updatePage(keep.id(), properties);
+                    result = new PageWrite("updated", keep.id(), url(updated.url() != null ? updated : keep));
+                } catch (NotionApiException e) {
+                    if (!trashedMeanwhile(e) || round >= MAX_ROUNDS) {
+                        throw e;
+                    }
+                    // A concurrent run kept another page and trashed this one: look again.
+                    LOG.info("Page {} was trashed by a concurrent run; looking again", keep.id());
+                    live = notion.findByText(dataSourceId, externalIdProperty, spec.externalId());
+                    if (live.isEmpty()) {
+                        created = create(dataSourceId, properties, externalIdProperty, spec.externalId());
+                        live = withPage(notion.findByText(dataSourceId, externalIdProperty, spec.externalId()), created);
+                    }
+                    continue;
+                }
+            }
+            if (live.size() == 1 || round >= MAX_ROUNDS) {
+                return result;
+            }
+            // Duplicates mean concurrent runs, which may still be creating pages. Look once more
+            // after they settle, so that every run reports the page that survives.
+            sleep(SETTLE_MS);
+            List<Page> again = notion.findByText(dataSourceId, externalIdProperty, spec.externalId());
+            if (again.isEmpty() || survivor(again).id().equals(keep.id())) {
+                converge(again);
+                return result;
+            }
+            live = again;
         }
-        Page created = create(dataSourceId, properties, externalIdProperty, spec.externalId());
-        List<Page> now = new ArrayList<>(notion.findByText(dataSourceId, externalIdProperty, spec.externalId()));
-        if (now.stream().noneMatch(p -> p.id().equals(created.id()))) {
-            now.add(created); // the query index may lag behind our own write
+    }
+
+    private static boolean trashedMeanwhile(NotionApiException e) {
+        String message = e.notionMessage() == null ? "" : e.notionMessage().toLowerCase(java.util.Locale.ROOT);
+        return e.status() == 404 || (e.status() == 400 && (message.contains("archived") || message.contains("trash")));
+    }
+
+    /** The query index may lag behind our own write: count the page we just created. */
+    private static List<Page> withPage(List<Page> found, Page page) {
+        List<Page> all = new ArrayList<>(found);
+        if (all.stream().noneMatch(p -> p.id().equals(page.id()))) {
+            all.add(page);
         }
-        Page keep = converge(now);
-        if (!keep.id().equals(created.id())) {
-            LOG.info("Another run created the page for this object first; updating page {} instead", keep.id());
-            Page updated = notion.updatePage(keep.id(), properties);
-            return new PageWrite("updated", keep.id(), url(updated.url() != null ? updated : keep));
+        return all;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return new PageWrite("created", created.id(), url(created));
     }
 
     /**
@@ -127,11 +176,20 @@ public class PageUpsert {
 
     /** Keeps the survivor and trashes the other live pages for the same object. */
     private Page converge(List<Page> pages) {
+        if (pages.isEmpty()) {
+            return null;
+        }
         Page keep = survivor(pages);
         for (Page p : pages) {
             if (!p.id().equals(keep.id())) {
                 LOG.info("Trashing duplicate page {} (keeping {})", p.id(), keep.id());
-                notion.trashPage(p.id());
+                try {
+                    notion.trashPage(p.id());
+                } catch (NotionApiException e) {
+                    if (!trashedMeanwhile(e)) {
+                        throw e;
+                    }
+                }
             }
         }
         return keep;

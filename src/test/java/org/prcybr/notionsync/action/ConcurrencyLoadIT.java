@@ -1,0 +1,109 @@
+package org.prcybr.notionsync.action;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.prcybr.notionsync.runner.Input;
+import org.prcybr.notionsync.support.ActionProcess;
+import org.prcybr.notionsync.support.ActionProcess.Result;
+import org.prcybr.notionsync.support.FakeNotion;
+
+/**
+ * Many runs of the jar at once against a stateful, rate-limited, faulty Notion stand-in: concurrent
+ * runs for one issue converge on one page, and a burst of runs for different issues all sync.
+ * Tagged "load": {@code -Dit.excludedGroups=load} leaves it out of the quick loop.
+ */
+@Tag("load")
+class ConcurrencyLoadIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private ActionProcess run(FakeNotion notion, int n, String nodeId) throws Exception {
+        ObjectNode payload = (ObjectNode) JSON.readTree(Path.of("src/test/resources/events/issues.opened.json").toFile());
+        ((ObjectNode) payload.get("issue")).put("node_id", nodeId).put("title", "Load test issue " + nodeId);
+        Path ws = Files.createDirectories(dir.resolve("run-" + nodeId + "-" + n));
+        return new ActionProcess(ws).notion(notion.url()).input(Input.NOTION_TASK_BACKLOG_DB_ID, FakeNotion.DB)
+                .eventJson("issues", JSON.writeValueAsString(payload));
+    }
+
+    private List<Result> runAll(List<ActionProcess> processes) throws Exception {
+        List<ActionProcess.Started> started = new ArrayList<>();
+        for (ActionProcess p : processes) {
+            started.add(p.start());
+        }
+        List<Result> results = new ArrayList<>();
+        for (ActionProcess.Started s : started) {
+            results.add(s.await());
+        }
+        return results;
+    }
+
+    @Test
+    void sixConcurrentRunsForOneIssueLeaveExactlyOnePage() throws Exception {
+        try (FakeNotion notion = new FakeNotion(ActionProcess.TOKEN)) {
+            for (int round = 1; round <= 3; round++) {
+                String nodeId = "I_sameIssueRound" + round;
+                notion.raceNextQueries(6);
+                int createsBefore = notion.creates.get();
+                List<ActionProcess> processes = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    processes.add(run(notion, i, nodeId));
+                }
+                List<Result> results = runAll(processes);
+                for (Result r : results) {
+                    assertEquals("synced", r.output("status"), r.toString());
+                }
+                assertEquals(6, notion.creates.get() - createsBefore, "the race was real: every run created a page");
+                assertEquals(1, notion.livePages(nodeId).size(), "round " + round + ": live pages for one issue");
+                // Every run reports the survivor.
+                String expected = notion.livePages(nodeId).get(0).get("id").asText();
+                results.forEach(r -> assertEquals(expected, r.output("page-id"), r.toString()));
+                String survivor = notion.livePages(nodeId).get(0).get("id").asText();
+                System.out.printf("round %d: %d creates so far, survivor %s, outputs %s%n", round, notion.creates.get(),
+                        survivor, results.stream().map(r -> r.output("operation") + ":" + r.output("page-id").substring(0, 8)).toList());
+            }
+        }
+    }
+
+    @Test
+    void twentyFourRunsForDifferentIssuesAllSyncUnderRateLimitsAndFaults() throws Exception {
+        try (FakeNotion notion = new FakeNotion(ActionProcess.TOKEN).rateLimit(3).faults(0.12, 0.03)) {
+            List<ActionProcess> processes = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                processes.add(run(notion, i, "I_loadIssue" + i));
+            }
+            long start = System.nanoTime();
+            List<Result> results = runAll(processes);
+            double wallS = (System.nanoTime() - start) / 1e9;
+
+            int retries = 0;
+            for (int i = 0; i < 24; i++) {
+                Result r = results.get(i);
+                assertEquals("synced", r.output("status"), r.toString());
+                assertEquals(1, notion.livePages("I_loadIssue" + i).size(), "issue " + i);
+                retries += Integer.parseInt(r.output("retries"));
+            }
+            int requests = notion.requests.get();
+            int limited = notion.rateLimited.get();
+            String report = String.format("load test: 24 runs, %d requests (%d answered 429, %d answered 5xx, "
+                            + "%d connection resets), %d retries reported; wall %.1f s against an ideal of %.1f s "
+                            + "for all requests / 3 per second, %.1f s for the %d requests not answered 429; "
+                            + "%d pages created, %d in the database%n",
+                    requests, limited, notion.serverErrors.get(), notion.resets.get(), retries, wallS,
+                    requests / 3.0, (requests - limited) / 3.0, requests - limited, notion.creates.get(),
+                    notion.totalPages());
+            System.out.print(report);
+            Files.writeString(Path.of("target", "load-test-report.txt"), report);
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package org.prcybr.notionsync.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback Notion with real state, for concurrency and load tests: one database with one data
+ * source, pages that can be created, queried by a rich-text property, updated and trashed. It is
+ * strict (token, version, schema, status options, text limits), rate-limits like Notion (3 requests
+ * per second on average, then 429 with Retry-After) and can inject 5xx answers and dropped connections.
+ */
+public final class FakeNotion implements AutoCloseable {
+    public static final String DB = "11111111-2222-4333-8444-555555555555";
+    public static final String DS = "66666666-7777-4888-9999-aaaaaaaaaaaa";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> SCHEMA = Map.of("Name", "title", "Status", "status", "Category", "select",
+            "Last Synced", "date", "Source URL", "url", "External ID", "rich_text");
+
+    private final HttpServer server;
+    private final String token;
+    private final Random random = new Random(42);
+    private final Map<String, ObjectNode> pages = new LinkedHashMap<>();
+    private double ratePerSecond = Double.POSITIVE_INFINITY;
+    private double tokens = 3;
+    private long lastRefill = System.nanoTime();
+    private double serverErrorRate;
+    private volatile java.util.concurrent.CountDownLatch queryBarrier;
+    private double resetRate;
+
+    public final AtomicInteger requests = new AtomicInteger();
+    public final AtomicInteger rateLimited = new AtomicInteger();
+    public final AtomicInteger serverErrors = new AtomicInteger();
+    public final AtomicInteger resets = new AtomicInteger();
+    public final AtomicInteger creates = new AtomicInteger();
+
+    public FakeNotion(String token) throws IOException {
+        this.token = token;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Notion's limit: an average of {@code perSecond} requests, bursts of up to that many. */
+    public synchronized FakeNotion rateLimit(double perSecond) {
+        this.ratePerSecond = perSecond;
+        this.tokens = perSecond;
+        return this;
+    }
+
+    /**
+     * Holds the next {@code runs} queries until all of them have arrived (or 20 s pass), so that
+     * many runs see "no page yet" together and all create: the worst race, made certain.
+     */
+    public FakeNotion raceNextQueries(int runs) {
+        queryBarrier = new java.util.concurrent.CountDownLatch(runs);
+        return this;
+    }
+
+    public synchronized FakeNotion faults(double serverErrorRate, double resetRate) {
+        this.serverErrorRate = serverErrorRate;
+        this.resetRate = resetRate;
+        return this;
+    }
+
+    /** Live pages whose External ID is {@code externalId}. */
+    public synchronized List<ObjectNode> livePages(String externalId) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (ObjectNode p : pages.values()) {
+            if (!p.get("in_trash").asBoolean() && externalId.equals(externalId(p))) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    public synchronized int totalPages() {
+        return pages.size();
+    }
+
+    private static String externalId(JsonNode page) {
+        JsonNode rt = page.path("properties").path("External ID").path("rich_text");
+        StringBuilder sb = new StringBuilder();
+        rt.forEach(t -> sb.append(t.path("text").path("content").asText()));
+        return sb.toString();
+    }
+
+    private enum Fault { NONE, RATE_LIMITED, SERVER_ERROR, RESET_BEFORE, RESET_AFTER }
+
+    private synchronized Fault nextFault() {
+        long now = System.nanoTime();
+        if (ratePerSecond != Double.POSITIVE_INFINITY) {
+            tokens = Math.min(ratePerSecond, tokens + (now - lastRefill) / 1e9 * ratePerSecond);
+            lastRefill = now;
+            if (tokens < 1) {
+                return Fault.RATE_LIMITED;
+            }
+            tokens -= 1;
+        }
+        double roll = random.nextDouble();
+        if (roll < serverErrorRate) {
+            return Fault.SERVER_ERROR;
+        }
+        if (roll < serverErrorRate + resetRate) {
+            return random.nextBoolean() ? Fault.RESET_BEFORE : Fault.RESET_AFTER;
+        }
+        return Fault.NONE;
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        requests.incrementAndGet();
+        try (ex) {
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            if (!("Bearer " + token).equals(auth)) {
+                send(ex, 401, error(401, "unauthorized", "API token is invalid."));
+                return;
+            }
+            String version = ex.getRequestHeaders().getFirst("Notion-Version");
+            if (version == null || version.compareTo("2025-09-03") < 0) {
+                send(ex, 400, error(400, "validation_error", "Notion-Version 2025-09-03 or later is required here."));
+                return;
+            }
+            Fault fault = nextFault();
+            switch (fault) {
+                case RATE_LIMITED -> {
+                    rateLimited.incrementAndGet();
+                    ex.getResponseHeaders().add("Retry-After", "1");
+                    send(ex, 429, error(429, "rate_limited", "You have been rate limited. Please try again in a few minutes."));
+                    return;
+                }
+                case SERVER_ERROR -> {
+                    serverErrors.incrementAndGet();
+                    int status = new int[] {500, 502, 503, 504}[random.nextInt(4)];
+                    send(ex, status, error(status, "internal_server_error", "Unexpected error."));
+                    return;
+                }
+                case RESET_BEFORE -> {
+                    resets.incrementAndGet();
+                    return; // closed with no answer: the request was not applied
+                }
+                default -> { }
+            }
+            byte[] body = ex.getRequestBody().readAllBytes();
+            java.util.concurrent.CountDownLatch barrier = queryBarrier;
+            if (barrier != null && ex.getRequestURI().getPath().endsWith("/query") && barrier.getCount() > 0) {
+                barrier.countDown();
+                barrier.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            Answer answer = route(ex.getRequestMethod(), ex.getRequestURI().getPath(),
+                    body.length == 0 ? null : JSON.readTree(body));
+            if (fault == Fault.RESET_AFTER) {
+                resets.incrementAndGet();
+                return; // applied, but the answer is lost: the ambiguous case
+            }
+            send(ex, answer.status, answer.body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            send(ex, 500, error(500, "internal_server_error", String.valueOf(e)));
+        }
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private synchronized Answer route(String method, String path, JsonNode body) {
+        if (method.equals("GET") && path.equals("/v1/databases/" + DB)) {
+            return ok("{\"object\":\"database\",\"id\":\"" + DB + "\",\"data_sources\":[{\"id\":\"" + DS + "\",\"name\":\"Main\"}]}");
+        }
+        if (method.equals("GET") && path.equals("/v1/data_sources/" + DS)) {
+            ObjectNode props = JSON.createObjectNode();
+            SCHEMA.forEach((name, type) -> {
+                ObjectNode p = props.putObject(name).put("id", name.hashCode() + "").put("name", name).put("type", type);
+                ObjectNode config = p.putObject(type);
+                if (type.equals("status")) {
+                    ArrayNode options = config.putArray("options");
+                    options.addObject().put("id", "1").put("name", "Open");
+                    options.addObject().put("id", "2").put("name", "Closed");
+                }
+            });
+            return ok("{\"object\":\"data_source\",\"id\":\"" + DS + "\",\"properties\":" + props + "}");
+        }
+        if (method.equals("POST") && path.equals("/v1/data_sources/" + DS + "/query")) {
+            String property = body.path("filter").path("property").asText();
+            String equals = body.path("filter").path("rich_text").path("equals").asText();
+            if (!"External ID".equals(property)) {
+                return new Answer(400, error(400, "validation_error", "Could not find property with name or id: " + property));
+            }
+            ArrayNode results = JSON.createArrayNode();
+            for (ObjectNode p : pages.values()) {
+                if (!p.get("in_trash").asBoolean() && equals.equals(externalId(p))) {
+                    results.add(p);
+                }
+            }
+            return ok("{\"object\":\"list\",\"results\":" + results + ",\"has_more\":false,\"next_cursor\":null}");
+        }
+        if (method.equals("POST") && path.equals("/v1/pages")) {
+            if (!DS.equals(body.path("parent").path("data_source_id").asText())) {
+                return new Answer(404, error(404, "object_not_found", "Could not find data source."));
+            }
+            String problem = validate(body.path("properties"));
+            if (problem != null) {
+                return new Answer(400, error(400, "validation_error", problem));
+            }
+            creates.incrementAndGet();
+            String id = UUID.randomUUID().toString();
+            ObjectNode page = JSON.createObjectNode().put("object", "page").put("id", id)
+                    // Notion rounds created_time to the minute, so ties are common: the id breaks them.
+                    .put("created_time", Instant.now().truncatedTo(ChronoUnit.MINUTES).toString())
+                    .put("in_trash", false).put("archived", false).put("url", "https://www.notion.so/" + id.replace("-", ""));
+            page.set("properties", body.path("properties").deepCopy());
+            pages.put(id, page);
+            return ok(page.toString());
+        }
+        if (method.equals("PATCH") && path.startsWith("/v1/pages/")) {
+            ObjectNode page = pages.get(path.substring("/v1/pages/".length()));
+            if (page == null) {
+                return new Answer(404, error(404, "object_not_found", "Could not find page."));
+            }
+            if (body.has("in_trash")) {
+                page.put("in_trash", body.get("in_trash").asBoolean());
+            }
+            if (body.has("properties")) {
+                if (page.get("in_trash").asBoolean()) {
+                    return new Answer(400, error(400, "validation_error", "Can't edit block that is archived."));
+                }
+                String problem = validate(body.get("properties"));
+                if (problem != null) {
+                    return new Answer(400, error(400, "validation_error", problem));
+                }
+                ((ObjectNode) page.get("properties")).setAll((ObjectNode) body.get("properties"));
+            }
+            return ok(page.toString());
+        }
+        return new Answer(400, error(400, "invalid_request_url", "Invalid request URL."));
+    }
+
+    /** Notion's validation, as far as this action's writes go. */
+    private static String validate(JsonNode properties) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String type = SCHEMA.get(e.getKey());
+            if (type == null) {
+                return e.getKey() + " is not a property that exists.";
+            }
+            JsonNode value = e.getValue().get(type);
+            if (value == null) {
+                return e.getKey() + " is expected to be " + type + ".";
+            }
+            if (type.equals("status") && !List.of("Open", "Closed").contains(value.path("name").asText())) {
+                return "Invalid status option. Status option \"" + value.path("name").asText() + "\" does not exist.";
+            }
+            if (value.isArray()) {
+                if (value.size() > 100) {
+                    return "body.properties." + e.getKey() + "." + type + ".length should be ≤ 100.";
+                }
+                for (JsonNode t : value) {
+                    if (t.path("text").path("content").asText().length() > 2000) {
+                        return "body.properties." + e.getKey() + "." + type + "[0].text.content.length should be ≤ 2000.";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Answer ok(String body) {
+        return new Answer(200, body);
+    }
+
+    private static String error(int status, String code, String message) {
+        return JSON.createObjectNode().put("object", "error").put("status", status).put("code", code)
+                .put("message", message).toString();
+    }
+
+    private static void send(HttpExchange ex, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream os = ex.getResponseBody()) {
+            os.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
