@@ -37,4 +37,4 @@ RUN /opt/jre/bin/java -XX:AOTCacheOutput=/app/notion-sync-action.aot -XX:TieredS
 # Runs as root on purpose: the runner mounts the workspace and /github/file_commands owned by its
 # own uid, and GitHub's docs advise against USER; a non-root user could not write GITHUB_OUTPUT.
 # Exec form, no shell: dash and busybox drop variables with hyphens such as INPUT_NOTION-TOKEN.
-ENTRYPOINT ["/opt/jre/bin/java", "-XX:AOTCache=/app/notion-sync-action.aot", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto", "-jar", "/app/notion-sync-action.jar"]
+ENTRYPOINT ["/opt/jre/bin/java", "-XX:AOTCache=/app/notion-sync-action.aot", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-jar", "/app/notion-sync-action.jar"]

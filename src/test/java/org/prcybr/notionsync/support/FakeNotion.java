@@ -132,6 +132,12 @@ public final class FakeNotion implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        if (ex.getRequestURI().getPath().equals("/_test/pages")) {
+            try (ex) {
+                send(ex, 200, adminPages());
+            }
+            return;
+        }
         requests.incrementAndGet();
         try (ex) {
             String auth = ex.getRequestHeaders().getFirst("Authorization");
@@ -286,6 +292,28 @@ public final class FakeNotion implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** For scripts: every page with its External ID and whether it is in the trash. */
+    private synchronized String adminPages() {
+        ArrayNode list = JSON.createArrayNode();
+        for (ObjectNode p : pages.values()) {
+            list.addObject().put("id", p.get("id").asText()).put("external_id", externalId(p))
+                    .put("in_trash", p.get("in_trash").asBoolean())
+                    .put("title", p.path("properties").path("Name").path("title").path(0).path("text").path("content").asText())
+                    .put("status", p.path("properties").path("Status").path("status").path("name").asText());
+        }
+        return list.toString();
+    }
+
+    /**
+     * Runs the stand-in on its own for scripts (container test, benchmark):
+     * {@code FakeNotion <token> <url-file>} writes its base URL to the file and serves until killed.
+     */
+    public static void main(String[] args) throws Exception {
+        FakeNotion notion = new FakeNotion(args[0]);
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[1]), notion.url());
+        Thread.currentThread().join();
     }
 
     private static Answer ok(String body) {
