@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.prcybr.notionsync.action.ActionRun;
 import org.prcybr.notionsync.runner.Input;
+import org.prcybr.notionsync.runner.LogSetup;
 import org.prcybr.notionsync.runner.RunnerContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +38,22 @@ public final class Application {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, long startNanos) {
+        // The runner starts the container with no arguments: skip the command-line parser then.
+        Options options = args.length == 0 ? new Options(new HashMap<>(env), null) : withOptions(args, env, out);
+        if (options.exitCode() != null) {
+            return options.exitCode();
+        }
+        RunnerContext runner = new RunnerContext(options.env());
+        // Read by LogSetup; must be set before the first logger is created.
+        System.setProperty(LogSetup.LEVEL_PROPERTY, runner.debug() ? "DEBUG" : "INFO");
+        return new ActionRun(runner, out, startNanos).execute();
+    }
+
+    /** The environment with command-line options applied, or the exit code when --help or a usage error ended the run. */
+    private record Options(Map<String, String> env, Integer exitCode) {
+    }
+
+    private static Options withOptions(String[] args, Map<String, String> env, PrintStream out) {
         CommandLine cli = new CommandLine(commandSpec());
         ParseResult parsed;
         try {
@@ -44,10 +61,10 @@ public final class Application {
         } catch (ParameterException e) {
             out.println("ERROR " + e.getMessage());
             cli.usage(out);
-            return 2;
+            return new Options(env, 2);
         }
         if (CommandLine.printHelpIfRequested(parsed)) {
-            return 0;
+            return new Options(env, 0);
         }
         Map<String, String> merged = new HashMap<>(env);
         for (Input input : Input.values()) {
@@ -60,10 +77,7 @@ public final class Application {
                 merged.put(variable, parsed.matchedOptionValue(option, ""));
             }
         });
-        RunnerContext runner = new RunnerContext(merged);
-        // Read by logback.xml; must be set before the first logger is created.
-        System.setProperty("notionsync.log.level", runner.debug() ? "DEBUG" : "INFO");
-        return new ActionRun(runner, out, startNanos).execute();
+        return new Options(merged, null);
     }
 
     static CommandSpec commandSpec() {

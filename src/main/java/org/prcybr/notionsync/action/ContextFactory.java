@@ -19,6 +19,7 @@ public final class ContextFactory {
         props.put("micronaut.http.services.notion.url", settings.notionApiUrl().toString());
         props.put("micronaut.http.services.notion.read-timeout", settings.requestTimeout().toSeconds() + "s");
         props.put("micronaut.http.services.notion.connect-timeout", "10s");
+        props.put("micronaut.http.services.notion.channel-options.TCP_NODELAY", true);
         props.put("notion.token", settings.notionToken());
         props.put("notion.version", settings.notionVersion());
         props.put("notion.retry-budget", settings.retryBudget().toSeconds() + "s");
