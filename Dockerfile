@@ -23,18 +23,32 @@ RUN modules="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 2
 FROM ${RUNTIME_BASE}
 COPY --from=build /opt/jre /opt/jre
 COPY --from=build /notion-sync-action.jar /app/notion-sync-action.jar
-COPY src/main/docker/training-event.json /app/training/event.json
-# Record the AOT cache (JEP 483/514) with a real event run. The cache is tied to this JDK build
-# and to this jar's path and timestamp, so it is made here, inside the image. The run posts to a
-# refused port: it loads and links what a real sync does, and its failure is expected.
-RUN /opt/jre/bin/java -XX:AOTCacheOutput=/app/notion-sync-action.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-      -jar /app/notion-sync-action.jar --notion-token training-token \
-      --notion-task-backlog-db-id 00000000000000000000000000000001 --notion-api-url http://127.0.0.1:9 \
-      --retry-budget-seconds 1 --event-name issues --event-path /app/training/event.json \
-      --metrics-file /tmp/training-metrics.jsonl > /dev/null || true \
- && test -s /app/notion-sync-action.aot \
- && rm -f /tmp/training-metrics.jsonl
+COPY src/main/docker/training-event.json src/main/docker/TrainingNotion.java /app/training/
+# Record the AOT cache (JEP 483/514) on a real, successful sync over TLS, started the way the runner
+# starts the action: inputs in INPUT_* variables (env(1) sets names with hyphens), no arguments.
+# The cache belongs to this JDK build and this jar's path and timestamp, so it is made here.
+# The training Notion and its throwaway certificate run from the build stage's JDK, mounted for
+# this step only, and leave nothing in the image but the cache.
+ARG JAVA_AOT_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Dio.netty.allocator.type=unpooled"
+RUN --mount=type=bind,from=build,source=/opt/java/openjdk,target=/jdk \
+    set -e; t=$(mktemp -d); \
+    /jdk/bin/keytool -genkeypair -alias training -keyalg EC -groupname secp256r1 -dname CN=127.0.0.1 \
+      -ext san=ip:127.0.0.1 -validity 2 -storetype PKCS12 -keystore "$t/tls.p12" -storepass training >/dev/null 2>&1; \
+    /jdk/bin/java /app/training/TrainingNotion.java "$t/tls.p12" training "$t/port" & server=$!; \
+    for i in $(seq 1 300); do [ -s "$t/port" ] && break; sleep 0.1; done; \
+    cd "$t"; env 'INPUT_NOTION-TOKEN=training-token' 'INPUT_NOTION-TASK-BACKLOG-DB-ID=11111111111141118111111111111111' \
+      "INPUT_NOTION-API-URL=https://127.0.0.1:$(cat "$t/port")" "INPUT_METRICS-FILE=$t/metrics.jsonl" \
+      GITHUB_EVENT_NAME=issues GITHUB_EVENT_PATH=/app/training/training-event.json "GITHUB_WORKSPACE=$t" \
+      "GITHUB_OUTPUT=$t/output" "GITHUB_STEP_SUMMARY=$t/summary.md" \
+      /opt/jre/bin/java -XX:AOTCacheOutput=/app/notion-sync-action.aot ${JAVA_AOT_FLAGS} \
+      -Djavax.net.ssl.trustStore="$t/tls.p12" -Djavax.net.ssl.trustStorePassword=training \
+      -jar /app/notion-sync-action.jar > "$t/stdout" || { cat "$t/stdout"; exit 1; }; \
+    grep -A1 '^status<<' "$t/output" | grep -qx synced || { cat "$t/stdout" "$t/output"; exit 1; }; \
+    test -s /app/notion-sync-action.aot || { cat "$t/stdout"; exit 1; }; \
+    kill "$server" 2>/dev/null || true; cd /; rm -rf "$t" /app/training
 # Runs as root on purpose: the runner mounts the workspace and /github/file_commands owned by its
 # own uid, and GitHub's docs advise against USER; a non-root user could not write GITHUB_OUTPUT.
 # Exec form, no shell: dash and busybox drop variables with hyphens such as INPUT_NOTION-TOKEN.
-ENTRYPOINT ["/opt/jre/bin/java", "-XX:AOTCache=/app/notion-sync-action.aot", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-jar", "/app/notion-sync-action.jar"]
+# Flags for a short-lived process: C1 only, the serial collector, no perf-data file, and Netty's
+# unpooled allocator (pool set-up costs more than one sync allocates). Keep them equal to JAVA_AOT_FLAGS.
+ENTRYPOINT ["/opt/jre/bin/java", "-XX:AOTCache=/app/notion-sync-action.aot", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Dio.netty.allocator.type=unpooled", "-jar", "/app/notion-sync-action.jar"]

@@ -22,7 +22,12 @@ echo "base images from $mirror $suite, JDK $JDK_DIR"
 have() { podman image exists "$1"; }
 
 if ! have "$RUNTIME_TAG"; then
-  mmdebstrap --quiet --variant=minbase --include=ca-certificates "$suite" "$work/runtime.tar" "$mirror"
+  # The runtime needs only libc and a shell for the AOT training step: no docs, locales or apt lists.
+  mmdebstrap --quiet --variant=minbase \
+    --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
+    --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-exclude=/usr/share/info/*' \
+    --customize-hook='rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/*' \
+    "$suite" "$work/runtime.tar" "$mirror"
   podman import --quiet "$work/runtime.tar" "$RUNTIME_TAG" >/dev/null
 fi
 

@@ -20,6 +20,8 @@ public final class ContextFactory {
         props.put("micronaut.http.services.notion.read-timeout", settings.requestTimeout().toSeconds() + "s");
         props.put("micronaut.http.services.notion.connect-timeout", "10s");
         props.put("micronaut.http.services.notion.channel-options.TCP_NODELAY", true);
+        // A plain-http Notion (a stand-in) needs no TLS: skip building the SSL context at start-up.
+        props.put("micronaut.http.services.notion.ssl.enabled", "https".equals(settings.notionApiUrl().getScheme()));
         props.put("notion.token", settings.notionToken());
         props.put("notion.version", settings.notionVersion());
         props.put("notion.retry-budget", settings.retryBudget().toSeconds() + "s");
@@ -31,6 +33,7 @@ public final class ContextFactory {
         return ApplicationContext.builder()
                 .deduceEnvironment(false)
                 .banner(false)
+                .enableDefaultPropertySources(false)
                 // Inputs reach the app as settings, never as environment-derived properties.
                 .environmentPropertySource(false)
                 .properties(props)
