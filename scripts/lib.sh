@@ -28,15 +28,18 @@ ensure_container_tools() {
 # The image, built from this checkout's Dockerfile with the locally made bases. The host's Maven
 # repository is mounted so the build does not download the world twice.
 build_image() {
-  RUNTIME_TAG=$RUNTIME_BASE_TAG BUILD_TAG=$BUILD_BASE_TAG bash scripts/make-base-images.sh
+  local bases=(--pull=never --build-arg "BUILD_IMAGE=$BUILD_BASE_TAG" --build-arg "RUNTIME_BASE=$RUNTIME_BASE_TAG")
+  if [ "${USE_PUBLIC_BASES:-0}" = 1 ]; then
+    bases=(--pull=missing) # where a registry is reachable (GitHub): the Dockerfile's default bases
+  else
+    RUNTIME_TAG=$RUNTIME_BASE_TAG BUILD_TAG=$BUILD_BASE_TAG bash scripts/make-base-images.sh
+  fi
   local m2=("--build-arg" "MVN_FLAGS=")
   if [ -d "$HOME/.m2/repository" ]; then
     m2=(-v "$HOME/.m2:/root/.m2" --build-arg "MVN_FLAGS=-o")
   fi
   log "building $IMAGE"
-  buildah bud --quiet --isolation chroot --pull=never --layers \
-    --build-arg "BUILD_IMAGE=$BUILD_BASE_TAG" --build-arg "RUNTIME_BASE=$RUNTIME_BASE_TAG" \
-    "${m2[@]}" -t "$IMAGE" . >/dev/null
+  buildah bud --quiet --isolation chroot --layers "${bases[@]}" "${m2[@]}" -t "$IMAGE" . >/dev/null
 }
 
 # The stateful Notion stand-in from the test sources (FakeNotion), on a loopback port.
