@@ -24,7 +24,8 @@ FROM ${RUNTIME_BASE}
 COPY --from=build /opt/jre /opt/jre
 COPY --from=build /notion-sync-action.jar /app/notion-sync-action.jar
 COPY src/main/docker/training-event.json src/main/docker/TrainingNotion.java /app/training/
-# Record the AOT cache (JEP 483/514) on a real, successful sync over TLS, started the way the runner
+# Record the AOT cache (JEP 483/514) on a real, successful sync (Notion over TLS, the item's title
+# over plain-HTTP GraphQL, so both client paths are recorded), started the way the runner
 # starts the action: inputs in INPUT_* variables (env(1) sets names with hyphens), no arguments.
 # The cache belongs to this JDK build and this jar's path and timestamp, so it is made here.
 # The training Notion and its throwaway certificate run from the build stage's JDK, mounted for
@@ -35,17 +36,20 @@ RUN --mount=type=bind,from=build,source=/opt/java/openjdk,target=/jdk \
     /jdk/bin/keytool -genkeypair -alias training -keyalg EC -groupname secp256r1 -dname CN=127.0.0.1 \
       -ext san=ip:127.0.0.1 -validity 2 -storetype PKCS12 -keystore "$t/tls.p12" -storepass training >/dev/null 2>&1; \
     /jdk/bin/java /app/training/TrainingNotion.java "$t/tls.p12" training "$t/port" & server=$!; \
+    trap 'kill "$server" 2>/dev/null || true' EXIT; \
     for i in $(seq 1 300); do [ -s "$t/port" ] && break; sleep 0.1; done; \
-    cd "$t"; env 'INPUT_NOTION-TOKEN=training-token' 'INPUT_NOTION-TASK-BACKLOG-DB-ID=11111111111141118111111111111111' \
-      "INPUT_NOTION-API-URL=https://127.0.0.1:$(cat "$t/port")" "INPUT_METRICS-FILE=$t/metrics.jsonl" \
-      GITHUB_EVENT_NAME=issues GITHUB_EVENT_PATH=/app/training/training-event.json "GITHUB_WORKSPACE=$t" \
+    cd "$t"; read -r https_port http_port < "$t/port"; \
+    env 'INPUT_NOTION-TOKEN=training-token' 'INPUT_NOTION-PROJECT-BOARD-BACKLOG-DB-ID=11111111111141118111111111111111' \
+      "INPUT_NOTION-API-URL=https://127.0.0.1:$https_port" 'INPUT_GITHUB-TOKEN=training-token' \
+      "GITHUB_GRAPHQL_URL=http://127.0.0.1:$http_port/graphql" "INPUT_METRICS-FILE=$t/metrics.jsonl" \
+      GITHUB_EVENT_NAME=projects_v2_item GITHUB_EVENT_PATH=/app/training/training-event.json "GITHUB_WORKSPACE=$t" \
       "GITHUB_OUTPUT=$t/output" "GITHUB_STEP_SUMMARY=$t/summary.md" \
       /opt/jre/bin/java -XX:AOTCacheOutput=/app/notion-sync-action.aot ${JAVA_AOT_FLAGS} \
       -Djavax.net.ssl.trustStore="$t/tls.p12" -Djavax.net.ssl.trustStorePassword=training \
       -jar /app/notion-sync-action.jar > "$t/stdout" || { cat "$t/stdout"; exit 1; }; \
     grep -A1 '^status<<' "$t/output" | grep -qx synced || { cat "$t/stdout" "$t/output"; exit 1; }; \
     test -s /app/notion-sync-action.aot || { cat "$t/stdout"; exit 1; }; \
-    kill "$server" 2>/dev/null || true; cd /; rm -rf "$t" /app/training
+    cd /; rm -rf "$t" /app/training
 # Runs as root on purpose: the runner mounts the workspace and /github/file_commands owned by its
 # own uid, and GitHub's docs advise against USER; a non-root user could not write GITHUB_OUTPUT.
 # Exec form, no shell: dash and busybox drop variables with hyphens such as INPUT_NOTION-TOKEN.

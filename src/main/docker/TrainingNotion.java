@@ -1,6 +1,8 @@
-// A throwaway HTTPS Notion used only while the image is built, so the AOT cache is recorded on a
-// complete, successful sync over TLS (create path) rather than on a failure. Run with the build
-// stage's JDK as a single-file program: java TrainingNotion.java <keystore.p12> <password> <port-file>
+// A throwaway Notion (HTTPS) and GitHub GraphQL endpoint (plain HTTP) used only while the image is
+// built, so the AOT cache is recorded on a complete, successful sync that exercises both the TLS and
+// the plain-HTTP client paths (a Projects v2 item: GraphQL title, then the create path in Notion).
+// Run with the build stage's JDK as a single-file program:
+//   java TrainingNotion.java <keystore.p12> <password> <port-file>   (writes "<https port> <http port>")
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -41,14 +43,20 @@ public class TrainingNotion {
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
         server.createContext("/", TrainingNotion::answer);
         server.start();
-        Files.writeString(Path.of(args[2]), Integer.toString(server.getAddress().getPort()));
+        com.sun.net.httpserver.HttpServer graphql =
+                com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        graphql.createContext("/", TrainingNotion::answer);
+        graphql.start();
+        Files.writeString(Path.of(args[2]), server.getAddress().getPort() + " " + graphql.getAddress().getPort() + "\n");
     }
 
     static synchronized void answer(HttpExchange ex) throws java.io.IOException {
         ex.getRequestBody().readAllBytes();
         String path = ex.getRequestURI().getPath();
         String body;
-        if (path.startsWith("/v1/databases/")) {
+        if (path.equals("/graphql")) {
+            body = "{\"data\":{\"node\":{\"__typename\":\"DraftIssue\",\"title\":\"Training item\"}}}";
+        } else if (path.startsWith("/v1/databases/")) {
             body = "{\"object\":\"database\",\"id\":\"11111111-1111-4111-8111-111111111111\","
                     + "\"data_sources\":[{\"id\":\"33333333-3333-4333-8333-333333333333\",\"name\":\"Main\"}]}";
         } else if (path.startsWith("/v1/data_sources/") && path.endsWith("/query")) {

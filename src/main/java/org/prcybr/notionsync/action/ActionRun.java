@@ -63,23 +63,19 @@ public final class ActionRun {
         outcome.eventType = runner.eventName();
         outcome.secret = token;
         SyncSettings settings = null;
+        ApplicationContext ctx = null;
+        boolean inputError = false;
         try {
             settings = SettingsReader.read(runner);
             outcome.dryRun = settings.dryRun();
-            try (ApplicationContext ctx = ContextFactory.start(settings)) {
-                JsonMapper json = ctx.getBean(JsonMapper.class);
-                run(ctx, json, settings, outcome);
-                finish(outcome);
-                forwardToPerformanceLog(ctx, settings, outcome);
-                writeMetrics(json, settings.metricsFile(), outcome);
-            }
+            byte[] event = readEventFile();
+            // Micronaut starts only once the inputs and the event file have been checked.
+            ctx = ContextFactory.start(settings);
+            run(ctx, event, settings, outcome);
         } catch (InputException e) {
+            inputError = true;
             outcome.status = "error";
             outcome.message = e.getMessage();
-            finish(outcome);
-            if (settings == null) {
-                metricsWithoutContext(outcome);
-            }
         } catch (RuntimeException e) {
             outcome.status = "error";
             outcome.message = "Unexpected failure (" + e.getClass().getSimpleName() + "): re-run with debug "
@@ -87,7 +83,14 @@ public final class ActionRun {
             if (runner.debug()) {
                 e.printStackTrace(out);
             }
-            finish(outcome);
+        }
+        finish(outcome);
+        if (ctx != null && !inputError) {
+            forwardToPerformanceLog(ctx, settings, outcome);
+        }
+        writeMetrics(ctx, settings, outcome);
+        if (ctx != null) {
+            ctx.close();
         }
 
         boolean failOnError = settings == null || settings.failOnError();
@@ -103,10 +106,11 @@ public final class ActionRun {
         return 0;
     }
 
-    private void run(ApplicationContext ctx, JsonMapper json, SyncSettings settings, RunOutcome outcome)
+    private void run(ApplicationContext ctx, byte[] event, SyncSettings settings, RunOutcome outcome)
             throws InputException {
         String eventName = runner.eventName();
-        MappingOutcome mapping = EventMapper.map(eventName, readEvent(json), settings.run());
+        MappingOutcome mapping = EventMapper.map(eventName, parseEvent(ctx.getBean(JsonMapper.class), event),
+                settings.run());
         outcome.eventType = mapping.eventType();
         if (mapping instanceof MappingOutcome.Skipped skipped) {
             outcome.status = "skipped";
@@ -174,15 +178,14 @@ public final class ActionRun {
         outcome.message = message;
     }
 
-    private JsonNode readEvent(JsonMapper json) throws InputException {
+    private byte[] readEventFile() throws InputException {
         String path = runner.eventPath();
         if (path.isEmpty()) {
             throw new InputException("GITHUB_EVENT_PATH is not set: run the action from a workflow, or pass "
                     + "--event-path with a webhook payload file when running it locally.");
         }
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(Path.of(path));
+            return Files.readAllBytes(Path.of(path));
         } catch (NoSuchFileException e) {
             throw new InputException("The event file " + path + " does not exist: check GITHUB_EVENT_PATH or --event-path.");
         } catch (IOException | RuntimeException e) {
@@ -190,11 +193,14 @@ public final class ActionRun {
             throw new InputException("The event file " + path + " cannot be read (" + why
                     + "): point GITHUB_EVENT_PATH or --event-path at a readable JSON file.");
         }
+    }
+
+    private JsonNode parseEvent(JsonMapper json, byte[] bytes) throws InputException {
         try {
             return json.readValue(bytes, JsonNode.class);
         } catch (IOException | RuntimeException e) {
-            throw new InputException("The event file " + path + " is not valid JSON: pass GitHub's webhook "
-                    + "payload unmodified.");
+            throw new InputException("The event file " + runner.eventPath() + " is not valid JSON: pass GitHub's "
+                    + "webhook payload unmodified.");
         }
     }
 
@@ -236,25 +242,29 @@ public final class ActionRun {
         }
     }
 
-    private void writeMetrics(JsonMapper json, Path file, RunOutcome outcome) {
+    /**
+     * Appends the run's metrics line. Input errors may stop before settings or the context exist;
+     * the line is still written where the metrics-file input allows.
+     */
+    private void writeMetrics(ApplicationContext ctx, SyncSettings settings, RunOutcome outcome) {
+        Path file;
+        if (settings != null) {
+            file = settings.metricsFile();
+        } else if (!runner.input(Input.METRICS_FILE).isEmpty()) {
+            try {
+                file = runner.workspace().resolve(runner.input(Input.METRICS_FILE));
+            } catch (RuntimeException e) {
+                return;
+            }
+        } else {
+            return;
+        }
         try {
+            JsonMapper json = ctx != null ? ctx.getBean(JsonMapper.class) : JsonMapper.createDefault();
             MetricsLog.append(json, file, record(outcome));
         } catch (IOException | RuntimeException e) {
             outcome.warnings.add("The metrics file " + file + " could not be written (" + e.getClass().getSimpleName()
                     + "): check the metrics-file input.");
-        }
-    }
-
-    /** Input errors stop before the context starts; the metrics line still gets written where it can be. */
-    private void metricsWithoutContext(RunOutcome outcome) {
-        String raw = runner.input(Input.METRICS_FILE);
-        if (raw.isEmpty()) {
-            return;
-        }
-        try {
-            writeMetrics(JsonMapper.createDefault(), runner.workspace().resolve(raw), outcome);
-        } catch (RuntimeException e) {
-            outcome.warnings.add("The metrics file could not be written: check the metrics-file input.");
         }
     }
 

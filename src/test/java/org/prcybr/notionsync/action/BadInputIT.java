@@ -67,6 +67,7 @@ class BadInputIT {
         Result r = action(notion).input(Input.NOTION_TOKEN, "").run();
         assertFailedPlainly(r, "notion-token", "secrets.NOTION_TOKEN");
         assertNoNotionCall(notion);
+        assertTrue(r.metrics().contains("\"status\":\"error\""), "the run still leaves its metrics line: " + r.metrics());
     }
 
     @Test
@@ -121,6 +122,7 @@ class BadInputIT {
         Result r = action(notion).eventJson("issues", "{\"action\": \"opened\", \"issue\": {").run();
         assertFailedPlainly(r, "event file", "not valid JSON");
         assertNoNotionCall(notion);
+        assertTrue(r.metrics().contains("\"status\":\"error\""), "the run still leaves its metrics line: " + r.metrics());
     }
 
     @Test
