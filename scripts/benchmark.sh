@@ -63,12 +63,11 @@ measure() {
 }
 
 plain() { "${INPUTS[@]}" "GITHUB_EVENT_PATH=$event" "GITHUB_OUTPUT=$work/output" "${TIMER[@]}" java -jar target/notion-sync-action.jar; }
+# The image's ENTRYPOINT, run in the image's file system (looked up once, outside the timing).
+mapfile -t ENTRY < <(podman image inspect "$IMAGE" --format '{{range .Config.Entrypoint}}{{println .}}{{end}}' | sed '/^$/d')
 direct() {
-  # The image's ENTRYPOINT, run in the image's file system.
-  local entry
-  mapfile -t entry < <(podman image inspect "$IMAGE" --format '{{range .Config.Entrypoint}}{{println .}}{{end}}' | sed '/^$/d')
   "${INPUTS[@]}" GITHUB_EVENT_PATH=/bench/event.json GITHUB_OUTPUT=/bench/output GITHUB_WORKSPACE=/bench \
-    "${TIMER[@]}" chroot "$rootfs" "${entry[@]}"
+    "${TIMER[@]}" chroot "$rootfs" "${ENTRY[@]}"
 }
 in_container() {
   local root; root=$(runner_folder "$event")
