@@ -7,8 +7,9 @@ BUILD_BASE_TAG=${BUILD_BASE_TAG:-localhost/notion-sync-build-base:bookworm}
 # podman as it works on these hosts: runc (crun fails on the host's cgroups), cgroupfs, explicit
 # ulimits at or below the hard limits.
 NOFILE=$(ulimit -Hn); [ "$NOFILE" = unlimited ] && NOFILE=65536; [ "$NOFILE" -gt 65536 ] && NOFILE=65536
+NPROC=$(ulimit -Hu); [ "$NPROC" = unlimited ] && NPROC=4096; [ "$NPROC" -gt 4096 ] && NPROC=4096
 PODMAN=(podman --runtime runc --cgroup-manager=cgroupfs)
-RUN_LIMITS=(--ulimit "nofile=$NOFILE:$NOFILE" --ulimit nproc=4096:4096)
+RUN_LIMITS=(--ulimit "nofile=$NOFILE:$NOFILE" --ulimit "nproc=$NPROC:$NPROC")
 
 log() { printf '== %s\n' "$*"; }
 die() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
