@@ -24,13 +24,18 @@ public final class StepSummary {
         this.heading = heading;
     }
 
+    /** A row; rows without a value are left out, so an early error shows a short table. */
     public StepSummary row(String field, String text) {
-        rows.add(new String[] {Markdown.cell(field), Markdown.cell(text)});
+        if (text != null && !text.isEmpty()) {
+            rows.add(new String[] {Markdown.cell(field), Markdown.cell(text)});
+        }
         return this;
     }
 
     public StepSummary linkRow(String field, String text, String url) {
-        rows.add(new String[] {Markdown.cell(field), Markdown.link(text, url)});
+        if (text != null && !text.isEmpty()) {
+            rows.add(new String[] {Markdown.cell(field), Markdown.link(text, url)});
+        }
         return this;
     }
 
