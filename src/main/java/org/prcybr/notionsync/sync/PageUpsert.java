@@ -18,6 +18,7 @@ import org.prcybr.notionsync.notion.NotionModels.Database;
 import org.prcybr.notionsync.notion.NotionModels.Page;
 import org.prcybr.notionsync.notion.OutcomeUnknownException;
 import org.prcybr.notionsync.notion.PropertyWriter;
+import org.prcybr.notionsync.notion.SchemaException;
 import org.prcybr.notionsync.notion.PropertyWriter.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +73,7 @@ public class PageUpsert {
         Map<String, Object> properties;
         try {
             properties = writer.build();
-        } catch (RuntimeException e) {
+        } catch (SchemaException e) {
             throw new SyncException("Notion database " + databaseId + " cannot hold the page: " + e.getMessage());
         }
         String externalIdProperty = writer.actualName(EXTERNAL_ID).orElse(EXTERNAL_ID);
@@ -89,7 +90,7 @@ public class PageUpsert {
         Page created = null;
         if (live.isEmpty()) {
             created = create(dataSourceId, properties, externalIdProperty, spec.externalId());
-            live = withPage(notion.findByText(dataSourceId, externalIdProperty, spec.externalId()), created);
+            live = findWith(dataSourceId, externalIdProperty, spec.externalId(), created);
         }
         for (int round = 1; ; round++) {
             Page keep = converge(live);
@@ -109,7 +110,7 @@ public class PageUpsert {
                     live = notion.findByText(dataSourceId, externalIdProperty, spec.externalId());
                     if (live.isEmpty()) {
                         created = create(dataSourceId, properties, externalIdProperty, spec.externalId());
-                        live = withPage(notion.findByText(dataSourceId, externalIdProperty, spec.externalId()), created);
+                        live = findWith(dataSourceId, externalIdProperty, spec.externalId(), created);
                     }
                     continue;
                 }
@@ -134,9 +135,9 @@ public class PageUpsert {
         return e.status() == 404 || (e.status() == 400 && (message.contains("archived") || message.contains("trash")));
     }
 
-    /** The query index may lag behind our own write: count the page we just created. */
-    private static List<Page> withPage(List<Page> found, Page page) {
-        List<Page> all = new ArrayList<>(found);
+    /** The live pages after our own create; the query index may lag behind it, so it is counted. */
+    private List<Page> findWith(String dataSourceId, String externalIdProperty, String externalId, Page page) {
+        List<Page> all = new ArrayList<>(notion.findByText(dataSourceId, externalIdProperty, externalId));
         if (all.stream().noneMatch(p -> p.id().equals(page.id()))) {
             all.add(page);
         }
