@@ -97,7 +97,7 @@ public final class ActionRun {
         new Report(runner).write(outcome);
         commands.resumeCommands();
         for (String warning : outcome.warnings) {
-            commands.warning(Redaction.of(warning, token));
+            commands.warning(warning);
         }
         if (outcome.isError()) {
             commands.error(outcome.safeMessage());
@@ -148,7 +148,7 @@ public final class ActionRun {
                 outcome.title = page.title();
                 outcome.sourceUrl = page.sourceUrl();
             } else {
-                outcome.warnings.add("The Projects v2 item's title could not be read through GitHub GraphQL, so the "
+                outcome.warn("The Projects v2 item's title could not be read through GitHub GraphQL, so the "
                         + "page is named after its content type and node id: give github-token read access to the project.");
             }
         }
@@ -238,7 +238,7 @@ public final class ActionRun {
         } catch (RuntimeException e) {
             String why = e instanceof NotionApiException n
                     ? NotionErrors.explain(n, db.get(), Input.NOTION_PERFORMANCE_LOG_DB_ID.id()) : e.getMessage();
-            outcome.warnings.add("The run summary was not forwarded to the performance-log database: " + why);
+            outcome.warn("The run summary was not forwarded to the performance-log database: " + why);
         }
     }
 
@@ -247,23 +247,15 @@ public final class ActionRun {
      * the line is still written where the metrics-file input allows.
      */
     private void writeMetrics(ApplicationContext ctx, SyncSettings settings, RunOutcome outcome) {
-        Path file;
-        if (settings != null) {
-            file = settings.metricsFile();
-        } else if (!runner.input(Input.METRICS_FILE).isEmpty()) {
-            try {
-                file = runner.workspace().resolve(runner.input(Input.METRICS_FILE));
-            } catch (RuntimeException e) {
-                return;
-            }
-        } else {
+        Optional<Path> file = settings != null ? Optional.of(settings.metricsFile()) : SettingsReader.metricsPath(runner);
+        if (file.isEmpty()) {
             return;
         }
         try {
             JsonMapper json = ctx != null ? ctx.getBean(JsonMapper.class) : JsonMapper.createDefault();
-            MetricsLog.append(json, file, record(outcome));
+            MetricsLog.append(json, file.get(), record(outcome));
         } catch (IOException | RuntimeException e) {
-            outcome.warnings.add("The metrics file " + file + " could not be written (" + e.getClass().getSimpleName()
+            outcome.warn("The metrics file " + file.get() + " could not be written (" + e.getClass().getSimpleName()
                     + "): check the metrics-file input.");
         }
     }

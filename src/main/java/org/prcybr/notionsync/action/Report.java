@@ -51,7 +51,7 @@ final class Report {
                 outputsFile.set(e.getKey(), e.getValue());
             }
         } catch (IOException | RuntimeException e) {
-            o.warnings.add("The step outputs could not be written to GITHUB_OUTPUT (" + e.getClass().getSimpleName() + ").");
+            o.warn("The step outputs could not be written to GITHUB_OUTPUT (" + e.getClass().getSimpleName() + ").");
         }
     }
 
@@ -84,7 +84,7 @@ final class Report {
         try {
             summary.appendTo(Path.of(file));
         } catch (IOException | RuntimeException e) {
-            o.warnings.add("The job summary could not be written (" + e.getClass().getSimpleName() + ").");
+            o.warn("The job summary could not be written (" + e.getClass().getSimpleName() + ").");
         }
     }
 }

@@ -22,6 +22,7 @@ final class RunOutcome {
     int notionRequests;
     boolean dryRun;
     long latencyMs;
+    /** Redacted when added (see {@link #warn}), so the summary and the annotations show the same text. */
     final List<String> warnings = new ArrayList<>();
     final List<String> preview = new ArrayList<>();
 
@@ -30,6 +31,10 @@ final class RunOutcome {
 
     String safeMessage() {
         return Redaction.of(message, secret);
+    }
+
+    void warn(String warning) {
+        warnings.add(Redaction.of(warning, secret));
     }
 
     boolean isError() {

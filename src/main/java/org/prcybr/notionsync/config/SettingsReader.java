@@ -98,15 +98,27 @@ public final class SettingsReader {
     }
 
     private static Path metricsFile(RunnerContext ctx) throws InputException {
-        String raw = ctx.input(Input.METRICS_FILE);
-        if (raw.isEmpty()) {
+        if (ctx.input(Input.METRICS_FILE).isEmpty()) {
             throw new InputException("The metrics-file input is empty: leave it unset to use "
                     + "logs/sync_metrics.jsonl.");
         }
+        return metricsPath(ctx).orElseThrow(
+                () -> new InputException("The metrics-file input is not a valid file path."));
+    }
+
+    /**
+     * The metrics file in the workspace, if the input names a valid path. Also used when other
+     * inputs are invalid, so a failed run still leaves its metrics line.
+     */
+    public static Optional<Path> metricsPath(RunnerContext ctx) {
+        String raw = ctx.input(Input.METRICS_FILE);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            return ctx.workspace().resolve(raw).normalize();
-        } catch (Exception e) {
-            throw new InputException("The metrics-file input is not a valid file path.");
+            return Optional.of(ctx.workspace().resolve(raw).normalize());
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 
