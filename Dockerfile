@@ -30,7 +30,7 @@ COPY src/main/docker/training-event.json src/main/docker/TrainingNotion.java /ap
 # The cache belongs to this JDK build and this jar's path and timestamp, so it is made here.
 # The training Notion and its throwaway certificate run from the build stage's JDK, mounted for
 # this step only, and leave nothing in the image but the cache.
-ARG JAVA_AOT_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Dio.netty.allocator.type=unpooled"
+ARG JAVA_AOT_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining -Dio.netty.allocator.type=unpooled"
 RUN --mount=type=bind,from=build,source=/opt/java/openjdk,target=/jdk \
     set -e; t=$(mktemp -d); \
     /jdk/bin/keytool -genkeypair -alias training -keyalg EC -groupname secp256r1 -dname CN=127.0.0.1 \
@@ -53,6 +53,8 @@ RUN --mount=type=bind,from=build,source=/opt/java/openjdk,target=/jdk \
 # Runs as root on purpose: the runner mounts the workspace and /github/file_commands owned by its
 # own uid, and GitHub's docs advise against USER; a non-root user could not write GITHUB_OUTPUT.
 # Exec form, no shell: dash and busybox drop variables with hyphens such as INPUT_NOTION-TOKEN.
-# Flags for a short-lived process: C1 only, the serial collector, no perf-data file, and Netty's
-# unpooled allocator (pool set-up costs more than one sync allocates). Keep them equal to JAVA_AOT_FLAGS.
-ENTRYPOINT ["/opt/jre/bin/java", "-XX:AOTCache=/app/notion-sync-action.aot", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Dio.netty.allocator.type=unpooled", "-jar", "/app/notion-sync-action.jar"]
+# Flags for a short-lived process: C1 only, the serial collector, no perf-data file, no eager
+# compiling of the training run's profile (on 2 cores that thread competes with the run itself:
+# -15 ms), and Netty's unpooled allocator (pool set-up costs more than one sync allocates).
+# Keep them equal to JAVA_AOT_FLAGS.
+ENTRYPOINT ["/opt/jre/bin/java", "-XX:AOTCache=/app/notion-sync-action.aot", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining", "-Dio.netty.allocator.type=unpooled", "-jar", "/app/notion-sync-action.jar"]

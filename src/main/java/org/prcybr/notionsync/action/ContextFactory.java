@@ -15,6 +15,7 @@ public final class ContextFactory {
     }
 
     public static ApplicationContext start(SyncSettings settings) {
+        ServiceIndex.install();
         Map<String, Object> props = new HashMap<>();
         props.put("micronaut.http.services.notion.url", settings.notionApiUrl().toString());
         props.put("micronaut.http.services.notion.read-timeout", settings.requestTimeout().toSeconds() + "s");

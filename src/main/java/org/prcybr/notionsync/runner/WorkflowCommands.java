@@ -1,7 +1,12 @@
 package org.prcybr.notionsync.runner;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.UUID;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /**
  * Workflow commands on stdout (actions/toolkit {@code command.ts}): annotations, masks and the
@@ -37,7 +42,7 @@ public final class WorkflowCommands {
      */
     public void stopCommands() {
         if (stopToken == null) {
-            stopToken = UUID.randomUUID().toString();
+            stopToken = unguessableToken();
             issue("stop-commands", stopToken);
         }
     }
@@ -48,6 +53,23 @@ public final class WorkflowCommands {
             out.flush();
             stopToken = null;
         }
+    }
+
+    /**
+     * 128 random bits, so payload text cannot guess the token and resume commands. Read straight
+     * from the kernel's CSPRNG: initialising SecureRandom's provider framework costs ~10 ms of
+     * start-up; it remains the fallback where /dev/urandom is missing.
+     */
+    static String unguessableToken() {
+        byte[] bytes = new byte[16];
+        try (InputStream in = Files.newInputStream(Path.of("/dev/urandom"))) {
+            if (in.readNBytes(bytes, 0, bytes.length) != bytes.length) {
+                throw new IOException("short read");
+            }
+        } catch (IOException | RuntimeException e) {
+            new SecureRandom().nextBytes(bytes);
+        }
+        return HexFormat.of().formatHex(bytes);
     }
 
     private void issue(String command, String escapedData) {

@@ -38,7 +38,7 @@ class UntrustedTextIT {
     static final String BODY = "::set-output name=status::forged\n::stop-commands::abc\n<script>alert(1)</script>";
     private static final Pattern ALLOWED_COMMAND = Pattern.compile(
             "::add-mask::(" + Pattern.quote(ActionProcess.TOKEN) + "|ghs_FAKEgithubTOKEN)"
-            + "|::stop-commands::[0-9a-f-]{36}|::[0-9a-f-]{36}::|::(error|warning)::[^\\r\\n]*");
+            + "|::stop-commands::[0-9a-f]{32}|::[0-9a-f]{32}::|::(error|warning)::[^\\r\\n]*");
 
     @TempDir
     Path workspace;
@@ -90,7 +90,7 @@ class UntrustedTextIT {
         // v1 "##[" commands only ever appear while commands are stopped.
         List<String> lines = r.stdout().lines().toList();
         int stop = indexOf(lines, "::stop-commands::");
-        int resume = lastIndexMatching(lines, "::[0-9a-f-]{36}::");
+        int resume = lastIndexMatching(lines, "::[0-9a-f]{32}::");
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains("##[")) {
                 assertTrue(i > stop && i < resume, "##[ outside the stop-commands guard: " + lines.get(i));

@@ -1,6 +1,7 @@
 package org.prcybr.notionsync.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,13 @@ class RunnerIoTest {
         assertEquals("::error::100%25 broken%0D%0A::warning::forged", lines[0]);
         assertTrue(lines[1].startsWith("::stop-commands::"));
         assertEquals("::" + lines[1].substring("::stop-commands::".length()) + "::", lines[2]);
+    }
+
+    @Test
+    void stopCommandsTokensAre128RandomBits() {
+        String first = WorkflowCommands.unguessableToken();
+        assertTrue(first.matches("[0-9a-f]{32}"), first);
+        assertNotEquals(first, WorkflowCommands.unguessableToken());
     }
 
     @Test
