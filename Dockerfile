@@ -30,7 +30,7 @@ COPY src/main/docker/training-event.json src/main/docker/TrainingNotion.java /ap
 # The cache belongs to this JDK build and this jar's path and timestamp, so it is made here.
 # The training Notion and its throwaway certificate run from the build stage's JDK, mounted for
 # this step only, and leave nothing in the image but the cache.
-ARG JAVA_AOT_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining -Dio.netty.allocator.type=unpooled"
+ARG JAVA_AOT_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining -Dio.netty.allocator.type=unpooled -Dio.netty.noUnsafe=false --sun-misc-unsafe-memory-access=allow"
 RUN --mount=type=bind,from=build,source=/opt/java/openjdk,target=/jdk \
     set -e; t=$(mktemp -d); \
     /jdk/bin/keytool -genkeypair -alias training -keyalg EC -groupname secp256r1 -dname CN=127.0.0.1 \
@@ -55,6 +55,7 @@ RUN --mount=type=bind,from=build,source=/opt/java/openjdk,target=/jdk \
 # Exec form, no shell: dash and busybox drop variables with hyphens such as INPUT_NOTION-TOKEN.
 # Flags for a short-lived process: C1 only, the serial collector, no perf-data file, no eager
 # compiling of the training run's profile (on 2 cores that thread competes with the run itself:
-# -15 ms), and Netty's unpooled allocator (pool set-up costs more than one sync allocates).
-# Keep them equal to JAVA_AOT_FLAGS.
-ENTRYPOINT ["/opt/jre/bin/java", "-XX:AOTCache=/app/notion-sync-action.aot", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining", "-Dio.netty.allocator.type=unpooled", "-jar", "/app/notion-sync-action.jar"]
+# -15 ms), Netty's unpooled allocator (pool set-up costs more than one sync allocates), and
+# Unsafe for Netty: without it, Netty on Java 25 frees direct buffers through the FFM linker,
+# whose set-up generates classes at every start (-12 ms). Keep them equal to JAVA_AOT_FLAGS.
+ENTRYPOINT ["/opt/jre/bin/java", "-XX:AOTCache=/app/notion-sync-action.aot", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining", "-Dio.netty.allocator.type=unpooled", "-Dio.netty.noUnsafe=false", "--sun-misc-unsafe-memory-access=allow", "-jar", "/app/notion-sync-action.jar"]
