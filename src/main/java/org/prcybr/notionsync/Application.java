@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
 import org.prcybr.notionsync.action.ActionRun;
-import org.prcybr.notionsync.action.ContextFactory;
+import org.prcybr.notionsync.action.StartupWarmUp;
 import org.prcybr.notionsync.runner.Input;
 import org.prcybr.notionsync.runner.LogSetup;
 import org.prcybr.notionsync.runner.RunnerContext;
@@ -33,7 +33,7 @@ public final class Application {
 
     public static void main(String[] args) {
         long start = System.nanoTime();
-        ContextFactory.warmUpInBackground();
+        StartupWarmUp.startInBackground();
         int code = run(args, System.getenv(), System.out, start);
         System.out.flush();
         System.exit(code);

@@ -1,9 +1,6 @@
 package org.prcybr.notionsync.action;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.http.annotation.ClientFilter;
-import io.micronaut.http.client.annotation.Client;
-import java.lang.annotation.Repeatable;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,21 +12,6 @@ import org.prcybr.notionsync.config.SyncSettings;
  */
 public final class ContextFactory {
     private ContextFactory() {
-    }
-
-    /**
-     * Creating the HTTP client, Micronaut asks the JDK whether its {@code @ClientFilter} and
-     * {@code @Client} annotation types are repeatable. The JDK's first annotation read generates
-     * proxy classes (~15 ms, which the AOT cache cannot hold); doing it here, on a spare thread
-     * at start, overlaps that with reading inputs, logging set-up and the context start.
-     */
-    public static void warmUpInBackground() {
-        Thread thread = new Thread(() -> {
-            ClientFilter.class.getAnnotation(Repeatable.class);
-            Client.class.getAnnotation(Repeatable.class);
-        }, "annotation-warm-up");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     public static ApplicationContext start(SyncSettings settings) {
