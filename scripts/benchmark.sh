@@ -77,10 +77,12 @@ in_container() {
 yardstick() { "${INPUTS[@]}" "GITHUB_EVENT_PATH=$event" "GITHUB_OUTPUT=$work/output" "${TIMER[@]}" node scripts/bench/node-yardstick.mjs; }
 
 log "benchmark: $N runs each, after one warm-up; stand-in at $NOTION_URL"
+# The two setups the ratio compares run first, back to back; the heavy ones after them, so
+# neither compared setup runs in the wake of a 1-second JVM or podman's clean-up.
 results=$(
   measure node yardstick
-  measure plain plain
   measure direct direct
+  measure plain plain
   measure container in_container
 )
 node_ms=$(awk '$1=="node" {print $2}' <<<"$results")
