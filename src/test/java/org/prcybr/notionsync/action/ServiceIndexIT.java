@@ -52,8 +52,10 @@ class ServiceIndexIT {
             assertNotNull(jar.getEntry(BEANS + "org.prcybr.notionsync.sync.$PageUpsert$Definition"));
             assertFalse(Collections.list(jar.entries()).stream().map(ZipEntry::getName)
                     .anyMatch(name -> name.startsWith(BEANS + "io.micronaut.scheduling.processor.")
-                            || name.startsWith(BEANS + "io.micronaut.health.")),
-                    "@Scheduled processing and health beans would be created at every start");
+                            || name.startsWith(BEANS + "io.micronaut.health.")
+                            || name.startsWith(BEANS + "io.micronaut.runtime.context.scope.refresh.")
+                            || name.startsWith(BEANS + "io.micronaut.websocket.")),
+                    "@Scheduled processing, health, refresh and websocket beans would be loaded at every start");
         }
     }
 
