@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.prcybr.notionsync.config.InputException;
 import org.prcybr.notionsync.config.SettingsReader;
 import org.prcybr.notionsync.config.SyncSettings;
@@ -108,6 +110,28 @@ public final class ActionRun {
 
     private void run(ApplicationContext ctx, byte[] event, SyncSettings settings, RunOutcome outcome)
             throws InputException {
+        if (settings.dryRun()) {
+            run(ctx, event, settings, outcome, null);
+            return;
+        }
+        // Creating the Notion client (Netty, codecs: ~25 ms) overlaps parsing and mapping the
+        // event. It sends nothing, so an event that turns out to be skipped costs no request.
+        CompletableFuture<PageUpsert> upsert = CompletableFuture.supplyAsync(() -> ctx.getBean(PageUpsert.class),
+                task -> {
+                    Thread thread = new Thread(task, "notion-client-start");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+        try {
+            run(ctx, event, settings, outcome, upsert);
+        } finally {
+            // Closing the context must not race the client's creation: its event loop would outlive the close.
+            upsert.exceptionally(e -> null).join();
+        }
+    }
+
+    private void run(ApplicationContext ctx, byte[] event, SyncSettings settings, RunOutcome outcome,
+            CompletableFuture<PageUpsert> upsert) throws InputException {
         String eventName = runner.eventName();
         MappingOutcome mapping = EventMapper.map(eventName, parseEvent(ctx.getBean(JsonMapper.class), event),
                 settings.run());
@@ -152,9 +176,10 @@ public final class ActionRun {
                         + "page is named after its content type and node id: give github-token read access to the project.");
             }
         }
+        PageUpsert pages = joined(upsert);
         NotionClient notion = ctx.getBean(NotionClient.class);
         try {
-            PageWrite write = ctx.getBean(PageUpsert.class).upsert(page, outcome.databaseId);
+            PageWrite write = pages.upsert(page, outcome.databaseId);
             outcome.status = write.operation().equals("none") ? "skipped" : "synced";
             outcome.operation = write.operation();
             outcome.pageId = write.pageId();
@@ -170,6 +195,14 @@ public final class ActionRun {
         } finally {
             outcome.retries = notion.retries();
             outcome.notionRequests = notion.requests();
+        }
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
