@@ -13,8 +13,9 @@ COPY pom.xml ./
 COPY src/main ./src/main
 RUN mvn -B -q ${MVN_FLAGS} -DskipTests package \
  && cp target/notion-sync-action.jar /notion-sync-action.jar
-# jdeps misses jdk.zipfs (Micronaut opens the jar as a zip file system) and the crypto provider
-# used for TLS to api.notion.com, so both are added by name.
+# jdeps misses jdk.zipfs (Micronaut opens the jar as a zip file system when it has to scan it,
+# which the jar's service index normally spares it) and the crypto provider used for TLS to
+# api.notion.com, so both are added by name.
 RUN modules="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 25 /notion-sync-action.jar)" \
  && jlink --add-modules "${modules},jdk.zipfs,jdk.crypto.ec" \
       --strip-java-debug-attributes --no-man-pages --no-header-files --compress=zip-6 --output /opt/jre
