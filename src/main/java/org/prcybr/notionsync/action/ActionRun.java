@@ -111,7 +111,7 @@ public final class ActionRun {
     private void run(ApplicationContext ctx, byte[] event, SyncSettings settings, RunOutcome outcome)
             throws InputException {
         if (settings.dryRun()) {
-            run(ctx, event, settings, outcome, null);
+            mapAndWrite(ctx, event, settings, outcome, null);
             return;
         }
         // Creating the Notion client (Netty, codecs: ~25 ms) overlaps parsing and mapping the
@@ -123,14 +123,15 @@ public final class ActionRun {
                     thread.start();
                 });
         try {
-            run(ctx, event, settings, outcome, upsert);
+            mapAndWrite(ctx, event, settings, outcome, upsert);
         } finally {
             // Closing the context must not race the client's creation: its event loop would outlive the close.
             upsert.exceptionally(e -> null).join();
         }
     }
 
-    private void run(ApplicationContext ctx, byte[] event, SyncSettings settings, RunOutcome outcome,
+    /** Maps the event and, unless it is skipped or a dry run, writes its page with {@code upsert}'s client. */
+    private void mapAndWrite(ApplicationContext ctx, byte[] event, SyncSettings settings, RunOutcome outcome,
             CompletableFuture<PageUpsert> upsert) throws InputException {
         String eventName = runner.eventName();
         MappingOutcome mapping = EventMapper.map(eventName, parseEvent(ctx.getBean(JsonMapper.class), event),
