@@ -19,10 +19,10 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -117,7 +117,9 @@ public final class ServiceIndex {
 
         @Override
         public Stream<StaticDefinition<S>> findAll(Predicate<String> condition) {
-            return implementations.stream().filter(name -> condition == null || condition.test(name)).map(name -> StaticDefinition.of(name, () -> create(name)));
+            return implementations.stream()
+                    .filter(name -> condition == null || condition.test(name))
+                    .map(name -> StaticDefinition.of(name, () -> create(name)));
         }
 
         @Override
@@ -150,7 +152,7 @@ public final class ServiceIndex {
     /** Build step: {@code java -cp target/classes:… ServiceIndex path/to/app.jar} writes the index into the jar. */
     public static void main(String[] args) throws IOException {
         Path jar = Path.of(args[0]);
-        Map<String, Set<String>> services = new LinkedHashMap<>();
+        Map<String, Set<String>> services = new TreeMap<>(); // sorted, so the index is the same for the same jar
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
                 ZipEntry entry = entries.nextElement();
@@ -179,8 +181,8 @@ public final class ServiceIndex {
             }
         }
         StringBuilder index = new StringBuilder();
-        services.keySet().stream().sorted().forEach(type ->
-                services.get(type).forEach(implementation -> index.append(type).append('\t').append(implementation).append('\n')));
+        services.forEach((type, implementations) -> implementations.forEach(implementation ->
+                index.append(type).append('\t').append(implementation).append('\n')));
         try (FileSystem fs = FileSystems.newFileSystem(jar)) {
             Path target = fs.getPath(RESOURCE);
             Files.createDirectories(target.getParent());
