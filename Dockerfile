@@ -24,14 +24,14 @@ RUN modules="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 2
 FROM ${RUNTIME_BASE}
 COPY --from=build /opt/jre /opt/jre
 COPY --from=build /notion-sync-action.jar /app/notion-sync-action.jar
+COPY src/main/docker/java-flags /app/java-flags
 COPY src/main/docker/training-event.json src/main/docker/TrainingNotion.java /app/training/
 # Record the AOT cache (JEP 483/514) on a real, successful sync (Notion over TLS, the item's title
 # over plain-HTTP GraphQL, so both client paths are recorded), started the way the runner
 # starts the action: inputs in INPUT_* variables (env(1) sets names with hyphens), no arguments.
 # The cache belongs to this JDK build and this jar's path and timestamp, so it is made here.
 # The training Notion and its throwaway certificate run from the build stage's JDK, mounted for
-# this step only, and leave nothing in the image but the cache.
-ARG JAVA_AOT_FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining -Dio.netty.allocator.type=unpooled -Dio.netty.noUnsafe=false --sun-misc-unsafe-memory-access=allow"
+# this step only, and leave nothing in the image but the cache. JVM flags: /app/java-flags, as at run time.
 RUN --mount=type=bind,from=build,source=/opt/java/openjdk,target=/jdk \
     set -e; t=$(mktemp -d); \
     /jdk/bin/keytool -genkeypair -alias training -keyalg EC -groupname secp256r1 -dname CN=127.0.0.1 \
@@ -45,7 +45,7 @@ RUN --mount=type=bind,from=build,source=/opt/java/openjdk,target=/jdk \
       "GITHUB_GRAPHQL_URL=http://127.0.0.1:$http_port/graphql" "INPUT_METRICS-FILE=$t/metrics.jsonl" \
       GITHUB_EVENT_NAME=projects_v2_item GITHUB_EVENT_PATH=/app/training/training-event.json "GITHUB_WORKSPACE=$t" \
       "GITHUB_OUTPUT=$t/output" "GITHUB_STEP_SUMMARY=$t/summary.md" \
-      /opt/jre/bin/java -XX:AOTCacheOutput=/app/notion-sync-action.aot ${JAVA_AOT_FLAGS} \
+      /opt/jre/bin/java -XX:AOTCacheOutput=/app/notion-sync-action.aot @/app/java-flags \
       -Djavax.net.ssl.trustStore="$t/tls.p12" -Djavax.net.ssl.trustStorePassword=training \
       -jar /app/notion-sync-action.jar > "$t/stdout" || { cat "$t/stdout"; exit 1; }; \
     grep -A1 '^status<<' "$t/output" | grep -qx synced || { cat "$t/stdout" "$t/output"; exit 1; }; \
@@ -54,9 +54,5 @@ RUN --mount=type=bind,from=build,source=/opt/java/openjdk,target=/jdk \
 # Runs as root on purpose: the runner mounts the workspace and /github/file_commands owned by its
 # own uid, and GitHub's docs advise against USER; a non-root user could not write GITHUB_OUTPUT.
 # Exec form, no shell: dash and busybox drop variables with hyphens such as INPUT_NOTION-TOKEN.
-# Flags for a short-lived process: C1 only, the serial collector, no perf-data file, no eager
-# compiling of the training run's profile (on 2 cores that thread competes with the run itself:
-# -15 ms), Netty's unpooled allocator (pool set-up costs more than one sync allocates), and
-# Unsafe for Netty: without it, Netty on Java 25 frees direct buffers through the FFM linker,
-# whose set-up generates classes at every start (-12 ms). Keep them equal to JAVA_AOT_FLAGS.
-ENTRYPOINT ["/opt/jre/bin/java", "-XX:AOTCache=/app/notion-sync-action.aot", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining", "-Dio.netty.allocator.type=unpooled", "-Dio.netty.noUnsafe=false", "--sun-misc-unsafe-memory-access=allow", "-jar", "/app/notion-sync-action.jar"]
+# The JVM flags, each with its reason, are in src/main/docker/java-flags.
+ENTRYPOINT ["/opt/jre/bin/java", "-XX:AOTCache=/app/notion-sync-action.aot", "@/app/java-flags", "-jar", "/app/notion-sync-action.jar"]
