@@ -1,0 +1,459 @@
+package org.prcybr.notionsync.markdown;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.commonmark.ext.gfm.strikethrough.Strikethrough;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.task.list.items.TaskListItemMarker;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.Text;
+import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.Parser;
+
+/**
+ * GitHub-flavoured markdown to Notion-flavoured ("enhanced") markdown. Pure: a string in, a
+ * {@link NotionContent} out, no I/O. The body is parsed with commonmark-java and its GFM
+ * extensions and written node by node, so only markup this class writes reaches Notion; all
+ * payload text is escaped, raw HTML is read with an HTML parser and never passed through.
+ */
+public final class GfmToNotion {
+    private static final Parser PARSER = Parser.builder()
+            .extensions(List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                    TaskListItemsExtension.create()))
+            .build();
+
+    private final URI base;
+
+    /** @param repositoryUrl relative links resolve against it, e.g. {@code https://github.com/o/r} */
+    public GfmToNotion(String repositoryUrl) {
+        URI b = null;
+        try {
+            if (repositoryUrl != null && !repositoryUrl.isBlank()) {
+                b = URI.create(repositoryUrl.endsWith("/") ? repositoryUrl : repositoryUrl + "/");
+            }
+        } catch (IllegalArgumentException e) {
+            b = null;
+        }
+        this.base = b;
+    }
+
+    public NotionContent convert(String gfm) {
+        if (gfm == null || gfm.isBlank()) {
+            return NotionContent.EMPTY;
+        }
+        Node document = PARSER.parse(gfm);
+        BlockSink top = new BlockSink();
+        blocks(document, top);
+        return NotionContent.of(top.close());
+    }
+
+    // ---- blocks
+
+    /** A block's markdown lines (children already indented) and how many Notion blocks they make. */
+    record Rendered(List<String> lines, int blocks) {
+    }
+
+    /**
+     * The blocks being written at one level, with the toggles that raw {@code <details>} HTML has
+     * opened and not closed yet; their content goes inside them.
+     */
+    static final class BlockSink {
+        private final List<Rendered> done = new ArrayList<>();
+        private final List<Toggle> openToggles = new ArrayList<>();
+
+        void add(Rendered r) {
+            if (openToggles.isEmpty()) {
+                done.add(r);
+            } else {
+                openToggles.get(openToggles.size() - 1).children.add(r);
+            }
+        }
+
+        void openToggle(InlineText summary) {
+            openToggles.add(new Toggle(summary));
+        }
+
+        void closeToggle() {
+            if (!openToggles.isEmpty()) {
+                Toggle t = openToggles.remove(openToggles.size() - 1);
+                add(t.render());
+            }
+        }
+
+        List<Rendered> close() {
+            while (!openToggles.isEmpty()) {
+                closeToggle();
+            }
+            return done;
+        }
+    }
+
+    private static final class Toggle {
+        final InlineText summary;
+        final List<Rendered> children = new ArrayList<>();
+
+        Toggle(InlineText summary) {
+            this.summary = summary;
+        }
+
+        Rendered render() {
+            List<String> lines = new ArrayList<>();
+            String s = summary.isBlank() ? "Details" : first(summary.pieces(InlineText.MAX_CHARS));
+            lines.add("<details>");
+            lines.add("<summary>" + s + "</summary>");
+            int blocks = 1;
+            for (Rendered c : children) {
+                c.lines().forEach(l -> lines.add("\t" + l));
+                blocks += c.blocks();
+            }
+            lines.add("</details>");
+            return new Rendered(lines, blocks);
+        }
+    }
+
+    private void blocks(Node parent, BlockSink out) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+            block(n, out);
+        }
+    }
+
+    private void block(Node n, BlockSink out) {
+        if (n instanceof Heading h) {
+            // Notion has headings 1 to 4; deeper ones become 4.
+            String hashes = "#".repeat(Math.min(4, h.getLevel()));
+            List<Rendered> images = new ArrayList<>();
+            InlineText text = inline(h, images);
+            if (!text.isBlank()) {
+                out.add(single(hashes + " " + first(text.pieces(InlineText.MAX_CHARS))));
+            }
+            images.forEach(out::add);
+        } else if (n instanceof Paragraph p) {
+            List<Rendered> images = new ArrayList<>();
+            paragraph(inline(p, images), out);
+            images.forEach(out::add);
+        } else if (n instanceof BulletList || n instanceof OrderedList) {
+            list(n, out);
+        } else if (n instanceof FencedCodeBlock f) {
+            code(f.getLiteral(), f.getInfo(), out);
+        } else if (n instanceof IndentedCodeBlock c) {
+            code(c.getLiteral(), "", out);
+        } else if (n instanceof BlockQuote q) {
+            quote(q, out);
+        } else if (n instanceof ThematicBreak) {
+            out.add(single("---"));
+        } else if (n instanceof TableBlock t) {
+            List<Rendered> images = new ArrayList<>();
+            out.add(table(t, images));
+            images.forEach(out::add);
+        } else if (n instanceof HtmlBlock html) {
+            HtmlFragments.read(html.getLiteral(), this, out);
+        }
+    }
+
+    /** A paragraph: long text becomes several paragraphs, since Notion caps one text at 2,000 characters. */
+    void paragraph(InlineText text, BlockSink out) {
+        for (String piece : text.pieces(InlineText.MAX_CHARS)) {
+            out.add(single(NotionEscapes.guardLineStart(piece)));
+        }
+    }
+
+    private void list(Node list, BlockSink out) {
+        int number = list instanceof OrderedList o && o.getMarkerStartNumber() != null ? o.getMarkerStartNumber() : 1;
+        for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+            if (item instanceof ListItem li) {
+                String marker = list instanceof OrderedList ? (number++) + ". " : "- ";
+                out.add(listItem(li, marker));
+            }
+        }
+    }
+
+    private Rendered listItem(ListItem item, String marker) {
+        Node child = item.getFirstChild();
+        String prefix = marker;
+        if (child instanceof TaskListItemMarker task) {
+            prefix = "- [" + (task.isChecked() ? "x" : " ") + "] ";
+            child = child.getNext();
+        }
+        BlockSink children = new BlockSink();
+        List<String> textPieces = List.of();
+        List<Rendered> images = new ArrayList<>();
+        if (child instanceof Paragraph p) {
+            textPieces = inline(p, images).pieces(InlineText.MAX_CHARS - prefix.length());
+            child = child.getNext();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(prefix + (textPieces.isEmpty() ? "" : NotionEscapes.guardLineStart(textPieces.get(0))));
+        // Text beyond one block's limit continues as child paragraphs.
+        List<Rendered> nested = new ArrayList<>();
+        for (int i = 1; i < textPieces.size(); i++) {
+            nested.add(single(NotionEscapes.guardLineStart(textPieces.get(i))));
+        }
+        nested.addAll(images);
+        for (; child != null; child = child.getNext()) {
+            block(child, children);
+        }
+        nested.addAll(children.close());
+        return withChildren(lines, nested);
+    }
+
+    private void code(String literal, String info, BlockSink out) {
+        String language = language(info);
+        String body = literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
+        // Code blocks hold 2,000 characters too: longer code is split at line ends into several blocks.
+        for (String part : splitLines(body, InlineText.MAX_CHARS - 16)) {
+            int longestRun = longestBacktickRun(part);
+            String fence = "`".repeat(Math.max(3, longestRun + 1));
+            List<String> lines = new ArrayList<>();
+            lines.add(fence + language);
+            lines.addAll(List.of(part.split("\n", -1)));
+            lines.add(fence);
+            out.add(new Rendered(lines, 1));
+        }
+    }
+
+    private void quote(BlockQuote q, BlockSink out) {
+        BlockSink inner = new BlockSink();
+        Node child = q.getFirstChild();
+        List<String> first = List.of();
+        List<Rendered> images = new ArrayList<>();
+        if (child instanceof Paragraph p) {
+            first = inline(p, images).pieces(InlineText.MAX_CHARS - 2);
+            child = child.getNext();
+        }
+        List<Rendered> nested = new ArrayList<>();
+        for (int i = 1; i < first.size(); i++) {
+            nested.add(single(NotionEscapes.guardLineStart(first.get(i))));
+        }
+        nested.addAll(images);
+        for (; child != null; child = child.getNext()) {
+            block(child, inner);
+        }
+        nested.addAll(inner.close());
+        out.add(withChildren(List.of("> " + (first.isEmpty() ? "" : first.get(0))), nested));
+    }
+
+    private Rendered table(TableBlock table, List<Rendered> images) {
+        List<String> lines = new ArrayList<>();
+        lines.add("<table header-row=\"true\">");
+        int rows = 0;
+        for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
+            for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
+                if (!(row instanceof TableRow)) {
+                    continue;
+                }
+                rows++;
+                lines.add("\t<tr>");
+                for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                    if (cell instanceof TableCell) {
+                        lines.add("\t\t<td>" + first(inline(cell, images).pieces(InlineText.MAX_CHARS)) + "</td>");
+                    }
+                }
+                lines.add("\t</tr>");
+            }
+        }
+        lines.add("</table>");
+        return new Rendered(lines, 1 + rows);
+    }
+
+    // ---- inline
+
+    /** The inline content of a block; images, which Notion only has as blocks, go to {@code images}. */
+    private InlineText inline(Node parent, List<Rendered> images) {
+        InlineText text = new InlineText();
+        inlineChildren(parent, text, images);
+        return text;
+    }
+
+    private void inlineChildren(Node parent, InlineText text, List<Rendered> images) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+            inlineNode(n, text, images);
+        }
+    }
+
+    private void inlineNode(Node n, InlineText text, List<Rendered> images) {
+        if (n instanceof Text t) {
+            text.text(t.getLiteral());
+        } else if (n instanceof Code c) {
+            code(c.getLiteral(), text);
+        } else if (n instanceof Emphasis) {
+            wrap("*", n, text, images);
+        } else if (n instanceof StrongEmphasis) {
+            wrap("**", n, text, images);
+        } else if (n instanceof Strikethrough) {
+            wrap("~~", n, text, images);
+        } else if (n instanceof SoftLineBreak) {
+            text.text(" ");
+        } else if (n instanceof HardLineBreak) {
+            text.atom("<br>");
+        } else if (n instanceof Link link) {
+            link(link, text, images);
+        } else if (n instanceof Image image) {
+            image(image.getDestination(), plain(image)).ifPresent(images::add);
+        } else if (n instanceof HtmlInline html) {
+            HtmlFragments.inline(html.getLiteral(), this, text, images);
+        } else {
+            inlineChildren(n, text, images);
+        }
+    }
+
+    private void wrap(String marker, Node n, InlineText text, List<Rendered> images) {
+        InlineText inner = new InlineText();
+        inlineChildren(n, inner, images);
+        if (inner.isBlank()) {
+            return;
+        }
+        text.open(marker);
+        inlineChildren(n, text, new ArrayList<>());
+        text.close(marker);
+    }
+
+    private static void code(String literal, InlineText text) {
+        String flat = literal.replace('\n', ' ');
+        if (flat.indexOf('`') >= 0 || flat.length() > 500) {
+            text.text(flat);
+        } else if (!flat.isEmpty()) {
+            text.atom("`" + flat + "`");
+        }
+    }
+
+    private void link(Link link, InlineText text, List<Rendered> images) {
+        Optional<String> url = NotionEscapes.safeUrl(link.getDestination(), base);
+        InlineText label = new InlineText();
+        inlineChildren(link, label, images);
+        String rendered = label.render();
+        if (url.isEmpty() || rendered.isEmpty() || rendered.length() + url.get().length() > 1000) {
+            // No safe target, or too long to keep whole: the words stay, the link goes.
+            inlineChildren(link, text, new ArrayList<>());
+            return;
+        }
+        text.atom("[" + rendered + "](" + url.get() + ")");
+    }
+
+    Optional<Rendered> image(String src, String alt) {
+        Optional<String> url = NotionEscapes.safeUrl(src, base);
+        if (url.isEmpty() || url.get().startsWith("mailto:")) {
+            return Optional.empty();
+        }
+        String caption = NotionEscapes.escapeAll(alt == null ? "" : alt.strip());
+        if (caption.length() > 500) {
+            caption = caption.substring(0, 500);
+        }
+        return Optional.of(single("![" + caption + "](" + url.get() + ")"));
+    }
+
+    Optional<String> safeUrl(String raw) {
+        return NotionEscapes.safeUrl(raw, base);
+    }
+
+    private static String plain(Node n) {
+        StringBuilder sb = new StringBuilder();
+        for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+            if (c instanceof Text t) {
+                sb.append(t.getLiteral());
+            } else if (c instanceof Code code) {
+                sb.append(code.getLiteral());
+            } else {
+                sb.append(plain(c));
+            }
+        }
+        return sb.toString();
+    }
+
+    // ---- helpers
+
+    static Rendered single(String line) {
+        return new Rendered(List.of(line), 1);
+    }
+
+    static Rendered withChildren(List<String> head, List<Rendered> children) {
+        List<String> lines = new ArrayList<>(head);
+        int blocks = 1;
+        for (Rendered c : children) {
+            c.lines().forEach(l -> lines.add("\t" + l));
+            blocks += c.blocks();
+        }
+        return new Rendered(lines, blocks);
+    }
+
+    private static String first(List<String> pieces) {
+        return pieces.isEmpty() ? "" : pieces.get(0);
+    }
+
+    /** The info string's first word, if it looks like a language name; nothing else of it is kept. */
+    private static String language(String info) {
+        if (info == null) {
+            return "";
+        }
+        String word = info.strip().split("\\s+", 2)[0];
+        StringBuilder sb = new StringBuilder();
+        for (char c : word.toCharArray()) {
+            if (Character.isLetterOrDigit(c) || c == '+' || c == '#' || c == '-' || c == '.' || c == '_') {
+                sb.append(c);
+            }
+        }
+        return sb.length() > 40 ? "" : sb.toString();
+    }
+
+    private static List<String> splitLines(String body, int max) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        for (String line : body.split("\n", -1)) {
+            while (line.length() > max) {
+                flush(parts, part);
+                int cut = Character.isHighSurrogate(line.charAt(max - 1)) ? max - 1 : max;
+                parts.add(line.substring(0, cut));
+                line = line.substring(cut);
+            }
+            if (part.length() > 0 && part.length() + 1 + line.length() > max) {
+                flush(parts, part);
+            }
+            if (part.length() > 0) {
+                part.append('\n');
+            }
+            part.append(line);
+        }
+        flush(parts, part);
+        return parts.isEmpty() ? List.of("") : parts;
+    }
+
+    private static void flush(List<String> parts, StringBuilder part) {
+        if (part.length() > 0) {
+            parts.add(part.toString());
+            part.setLength(0);
+        }
+    }
+
+    private static int longestBacktickRun(String s) {
+        int longest = 0;
+        int run = 0;
+        for (char c : s.toCharArray()) {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
+    }
+}

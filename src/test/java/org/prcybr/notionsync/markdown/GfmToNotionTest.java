@@ -1,0 +1,171 @@
+package org.prcybr.notionsync.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each GFM construct the content must keep, and each the content must never pass through. */
+class GfmToNotionTest {
+    private static final GfmToNotion CONVERTER = new GfmToNotion("https://github.com/Codertocat/Hello-World");
+
+    private static String md(String gfm) {
+        return CONVERTER.convert(gfm).markdown();
+    }
+
+    @Test
+    void headingsDeeperThanFourBecomeFour() {
+        assertEquals("# One\n\n## Two\n\n### Three\n\n#### Four\n\n#### Six",
+                md("# One\n## Two\n### Three\n#### Four\n###### Six"));
+    }
+
+    @Test
+    void nestedListsIndentChildrenWithTabs() {
+        assertEquals("- a\n\t- b\n\t\t1. c\n\t\t2. d\n\n- e", md("- a\n  - b\n    1. c\n    2. d\n- e"));
+    }
+
+    @Test
+    void orderedListsKeepTheirStartNumber() {
+        assertEquals("3. x\n\n4. y", md("3. x\n4. y"));
+    }
+
+    @Test
+    void taskListsBecomeToDos() {
+        assertEquals("- [ ] open task\n\n- [x] done task", md("- [ ] open task\n- [x] done task"));
+    }
+
+    @Test
+    void fencedCodeKeepsItsLanguageAndLiteralText() {
+        assertEquals("```java\nint a = b * c; // <tag> [x]\n```", md("```java title=\"x\"\nint a = b * c; // <tag> [x]\n```"));
+        assertEquals("```\nindented\n```", md("    indented"));
+    }
+
+    @Test
+    void codeContainingFencesGetsALongerFence() {
+        assertEquals("````\n```\ninner\n```\n````", md("````\n```\ninner\n```\n````"));
+    }
+
+    @Test
+    void quotesKeepFurtherParagraphsAsChildren() {
+        assertEquals("> first\n\tsecond", md("> first\n>\n> second"));
+    }
+
+    @Test
+    void tablesBecomeNotionTables() {
+        assertEquals("<table header-row=\"true\">\n\t<tr>\n\t\t<td>A</td>\n\t\t<td>B</td>\n\t</tr>\n\t<tr>\n"
+                + "\t\t<td>1</td>\n\t\t<td>**2**</td>\n\t</tr>\n</table>", md("| A | B |\n|---|---|\n| 1 | **2** |"));
+    }
+
+    @Test
+    void inlineFormattingAndLinks() {
+        assertEquals("*em* **strong** ~~gone~~ `co*de` [site](https://example.com/a_b)",
+                md("*em* **strong** ~~gone~~ `co*de` [site](https://example.com/a_b)"));
+    }
+
+    @Test
+    void relativeLinksBecomeAbsoluteAgainstTheRepository() {
+        assertEquals("[doc](https://github.com/Codertocat/Hello-World/docs/setup.md) "
+                        + "[root](https://github.com/Codertocat/other)",
+                md("[doc](docs/setup.md) [root](/Codertocat/other)"));
+    }
+
+    @Test
+    void dangerousLinksAreDroppedButTheirWordsStay() {
+        String out = md("[a](javascript:alert(1)) [b](data:text/html;base64,xx) [c](VBScript:msgbox) "
+                + "[d](JaVaScRiPt:alert(1)) ![e](javascript:x)");
+        assertEquals("a b c d", out);
+    }
+
+    @Test
+    void imagesBecomeImageBlocks() {
+        assertEquals("see\n\n![shot](https://example.com/s.png)", md("see ![shot](https://example.com/s.png)"));
+        assertEquals("![logo](https://github.com/Codertocat/Hello-World/img/logo.png)", md("![logo](img/logo.png)"));
+    }
+
+    @Test
+    void htmlCommentsAreDroppedAndOtherHtmlKeepsOnlyItsText() {
+        String body = "<!-- Please describe the bug -->\n\nText\n\n<div onclick=\"x()\"><b>Bold</b> <script>evil()</script>words</div>\n\n"
+                + "a <span style=\"color:red\">red</span> word";
+        assertEquals("Text\n\nBold words\n\na red word", md(body));
+    }
+
+    @Test
+    void htmlImagesAndLinksAreChecked() {
+        assertEquals("![s](https://example.com/s.png)\n\n[x](https://example.com)",
+                md("<img src=\"https://example.com/s.png\" alt=\"s\" width=\"300\">\n\n<p><a href=\"https://example.com\">x</a></p>"));
+        assertEquals("", md("<img src=\"javascript:alert(1)\">"));
+    }
+
+    @Test
+    void detailsBecomeAToggleAroundTheMarkdownBetween() {
+        String body = "<details>\n<summary>Logs</summary>\n\nline one\n\n- item\n\n</details>\n\nafter";
+        assertEquals("<details>\n<summary>Logs</summary>\n\tline one\n\t- item\n</details>\n\nafter", md(body));
+        assertEquals("<details>\n<summary>One line</summary>\n\tinside\n</details>",
+                md("<details><summary>One line</summary>inside</details>"));
+    }
+
+    @Test
+    void specialCharactersMeantLiterallyAreEscaped() {
+        assertEquals("a \\* b \\~ c \\$ d \\[e\\] \\<f\\> \\{g\\} h \\| i \\^ j \\` k \\\\",
+                md("a \\* b ~ c $ d \\[e\\] \\<f\\> {g} h \\| i ^ j \\` k \\\\"));
+        assertEquals("\\# not a heading", md("\\# not a heading"));
+        assertEquals("1\\. not a list", md("1\\. not a list"));
+    }
+
+    @Test
+    void emptyOrNullBodyIsNoContent() {
+        assertTrue(CONVERTER.convert(null).isEmpty());
+        assertTrue(CONVERTER.convert("  \n ").isEmpty());
+        assertTrue(CONVERTER.convert("<!-- only a template comment -->").isEmpty());
+    }
+
+    @Test
+    void linesOverTwoThousandCharactersAreSplitWithFormattingKept() {
+        String longLine = "**" + "word ".repeat(999) + "word**";
+        List<String> lines = md(longLine).lines().filter(l -> !l.isEmpty()).toList();
+        assertTrue(lines.size() >= 3, lines.size() + " lines");
+        for (String l : lines) {
+            assertTrue(l.length() <= InlineText.MAX_CHARS, "line of " + l.length());
+            assertTrue(l.startsWith("**") && l.endsWith("**"), l.substring(0, 10));
+        }
+        String joined = md(longLine);
+        assertEquals(1000, (joined.length() - joined.replace("word", "").length()) / 4);
+    }
+
+    @Test
+    void aMaximumSizeBodyLandsWholeInRequestSizedChunks() {
+        // 65,536 characters: long lines, many paragraphs, a long code block.
+        StringBuilder sb = new StringBuilder();
+        sb.append("x".repeat(5000)).append("\n\n");
+        sb.append("```\n").append("code line\n".repeat(400)).append("```\n\n");
+        int i = 0;
+        while (sb.length() < 65_536 - 20) {
+            sb.append("p").append(i++).append("\n\n");
+        }
+        String body = sb.substring(0, Math.min(sb.length(), 65_536));
+        NotionContent content = CONVERTER.convert(body);
+        assertTrue(content.blocks() > 1000, content.blocks() + " blocks");
+        assertTrue(content.chunks().size() >= 2);
+        for (String chunk : content.chunks()) {
+            assertTrue(chunk.length() <= NotionContent.MAX_CHARS_PER_CHUNK);
+            assertTrue(chunk.split("\n\n").length <= NotionContent.MAX_BLOCKS_PER_CHUNK);
+            chunk.lines().forEach(l -> assertTrue(l.length() <= InlineText.MAX_CHARS, "line of " + l.length()));
+        }
+        String all = content.markdown();
+        assertEquals(5000, all.chars().filter(c -> c == 'x').count());
+        assertEquals(400, all.lines().filter(l -> l.equals("code line")).count());
+        assertTrue(all.contains("\n\np" + (i - 1)) || all.contains("\n\np" + (i - 2)), "last paragraphs kept");
+    }
+
+    @Test
+    void hostileTextStaysInertText() {
+        String out = md("::error::pwned\n\n<img src=x onerror=alert(1)>\n\n<script>alert(1)</script>\n\n"
+                + "[click](javascript:alert(document.cookie))");
+        assertFalse(out.contains("<img"));
+        assertFalse(out.contains("<script"));
+        assertFalse(out.contains("javascript:"));
+        assertTrue(out.startsWith("::error::pwned"));
+    }
+}
