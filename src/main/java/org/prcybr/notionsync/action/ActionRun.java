@@ -11,10 +11,15 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.List;
 import org.prcybr.notionsync.config.InputException;
+import org.prcybr.notionsync.config.PageMapping;
+import org.prcybr.notionsync.mapping.Field;
+import org.prcybr.notionsync.markdown.GfmToNotion;
+import org.prcybr.notionsync.markdown.NotionContent;
 import org.prcybr.notionsync.config.SettingsReader;
 import org.prcybr.notionsync.config.SyncSettings;
-import org.prcybr.notionsync.github.ProjectItemTitles;
+import org.prcybr.notionsync.github.ProjectItemDetails;
 import org.prcybr.notionsync.mapping.EventMapper;
 import org.prcybr.notionsync.mapping.MappingOutcome;
 import org.prcybr.notionsync.mapping.PageSpec;
@@ -40,6 +45,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ActionRun {
     private static final Logger LOG = LoggerFactory.getLogger(ActionRun.class);
+    /** How much of the content a dry run prints. */
+    private static final int PREVIEW_LINES = 12;
 
     private final RunnerContext runner;
     private final PrintStream out;
@@ -156,7 +163,7 @@ public final class ActionRun {
             outcome.databaseId = settings.databaseId(i).orElseThrow();
         });
         if (settings.dryRun()) {
-            preview(page, outcome);
+            preview(page, settings, outcome);
             return;
         }
         if (databaseInput.isEmpty()) {
@@ -167,26 +174,28 @@ public final class ActionRun {
             return;
         }
         if (page.contentNodeId().isPresent() && !settings.githubToken().isEmpty() && !page.trash()) {
-            var content = ctx.getBean(ProjectItemTitles.class).resolve(page.contentNodeId().get(), settings.githubToken());
-            if (content.isPresent()) {
-                page = page.withTitleAndUrl(content.get().title(), content.get().url());
+            var details = ctx.getBean(ProjectItemDetails.class).read(page.externalId(), settings.githubToken());
+            if (details.isPresent()) {
+                page = page.withContent(details.get());
                 outcome.title = page.title();
                 outcome.sourceUrl = page.sourceUrl();
             } else {
-                outcome.warn("The Projects v2 item's title could not be read through GitHub GraphQL, so the "
+                outcome.warn("The Projects v2 item's content could not be read through GitHub GraphQL, so the "
                         + "page is named after its content type and node id: give github-token read access to the project.");
             }
         }
         PageUpsert pages = joined(upsert);
         NotionClient notion = ctx.getBean(NotionClient.class);
         try {
-            PageWrite write = pages.upsert(page, outcome.databaseId);
-            outcome.status = write.operation().equals("none") ? "skipped" : "synced";
+            PageWrite write = pages.upsert(page, outcome.databaseId, settings.mapping());
+            outcome.status = write.wrote() ? "synced" : "skipped";
             outcome.operation = write.operation();
             outcome.pageId = write.pageId();
             outcome.pageUrl = write.pageUrl();
-            if (write.operation().equals("none")) {
-                outcome.message = "The object was deleted on GitHub and has no page in Notion to archive.";
+            if (!write.wrote()) {
+                outcome.message = write.note();
+            } else if (!write.note().isEmpty()) {
+                outcome.warn(write.note());
             }
             LOG.info("{} {}: page {} {}", outcome.eventType, outcome.status, write.pageId(), write.operation());
         } catch (NotionApiException e) {
@@ -238,23 +247,34 @@ public final class ActionRun {
         }
     }
 
-    private void preview(PageSpec page, RunOutcome outcome) {
+    private void preview(PageSpec page, SyncSettings settings, RunOutcome outcome) {
         outcome.status = "skipped";
         outcome.message = "Dry run: nothing was written to Notion.";
         String target = outcome.databaseId.isEmpty()
                 ? "no database (set " + page.category().databaseInputs().get(0).id() + ")"
                 : outcome.databaseId + " (" + outcome.databaseInput + ")";
+        PageMapping names = settings.mapping();
         outcome.preview.add("Database: " + target);
         outcome.preview.add("Action: " + (page.trash() ? "move the page to trash" : "create or update the page"));
-        outcome.preview.add("Name: " + page.title());
-        outcome.preview.add("Status: " + page.statusName());
-        outcome.preview.add("Category: " + page.category().label());
-        outcome.preview.add("Source URL: " + page.sourceUrl());
-        outcome.preview.add("External ID: " + page.externalId());
-        page.merged().ifPresent(m -> outcome.preview.add("Merged: " + m));
+        outcome.preview.add(names.propertyName(Field.TITLE_NAME) + ": " + page.title());
+        outcome.preview.add(names.propertyName(Field.STATUS.defaultName()) + ": " + names.statusOption(page.states()));
+        outcome.preview.add(names.propertyName(Field.CATEGORY.defaultName()) + ": " + page.category().label());
+        outcome.preview.add(names.propertyName(Field.EXTERNAL_ID.defaultName()) + ": " + page.externalId());
+        page.values().forEach((field, value) -> {
+            if (value != null && !(value instanceof List<?> l && l.isEmpty()) && !value.toString().isEmpty()) {
+                outcome.preview.add(names.propertyName(field.defaultName()) + ": "
+                        + (value instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList()) : value));
+            }
+        });
+        NotionContent content = new GfmToNotion(page.repositoryUrl()).convert(page.body().orElse(null));
+        outcome.preview.add("Content: " + (content.isEmpty() ? "none"
+                : content.blocks() + " blocks" + (page.replaceBody() ? ", replacing the page's content" : ", written when the page is created")));
         LOG.info("Dry run for {}: the page that would be written:", outcome.eventType);
         for (String line : outcome.preview) {
             LOG.info("  {}", line);
+        }
+        for (String line : content.firstLines(PREVIEW_LINES)) {
+            LOG.info("  | {}", line);
         }
     }
 

@@ -14,8 +14,11 @@ import org.prcybr.notionsync.runner.RunnerContext;
 
 /** Turns raw inputs into {@link SyncSettings}, or one sentence naming the input and the fix. */
 public final class SettingsReader {
-    /** The first Notion-Version with data sources; older ones fail on multi-source databases. */
-    public static final LocalDate FIRST_DATA_SOURCE_VERSION = LocalDate.of(2025, 9, 3);
+    /**
+     * The first Notion-Version this action speaks: data sources (2025-09-03) and the markdown content
+     * endpoints, which Notion's own MCP server uses with 2026-03-11 ({@code in_trash}, not {@code archived}).
+     */
+    public static final LocalDate MINIMUM_VERSION = LocalDate.of(2026, 3, 11);
 
     static final Set<Input> DATABASE_INPUTS = Set.of(
             Input.NOTION_TASK_BACKLOG_DB_ID, Input.NOTION_ISSUES_BACKLOG_DB_ID,
@@ -51,8 +54,10 @@ public final class SettingsReader {
                 ? "https://api.github.com/graphql" : ctx.env("GITHUB_GRAPHQL_URL");
         var run = new SyncSettings.GitHubRun(server, ctx.env("GITHUB_REPOSITORY"), ctx.env("GITHUB_RUN_ID"),
                 ctx.env("GITHUB_RUN_NUMBER"), ctx.env("GITHUB_WORKFLOW"), graphql);
+        PageMapping mapping = PageMapping.read(ctx.input(Input.PROPERTY_NAMES), ctx.input(Input.STATUS_MAP),
+                ctx.input(Input.NOTION_USER_MAP));
         return new SyncSettings(token, pageId, Map.copyOf(ids), apiUrl, version, metrics, dryRun,
-                ctx.input(Input.GITHUB_TOKEN), failOnError, budget, timeout, run);
+                ctx.input(Input.GITHUB_TOKEN), failOnError, budget, timeout, run, mapping);
     }
 
     private static Optional<String> notionId(RunnerContext ctx, Input input) throws InputException {
@@ -87,13 +92,14 @@ public final class SettingsReader {
     private static String version(String raw) throws InputException {
         try {
             LocalDate date = LocalDate.parse(raw);
-            if (date.isBefore(FIRST_DATA_SOURCE_VERSION)) {
-                throw new InputException("The notion-version input " + date + " predates data sources: "
-                        + "use 2025-09-03 or later (or leave it unset).");
+            if (date.isBefore(MINIMUM_VERSION)) {
+                throw new InputException("The notion-version input " + date + " predates the markdown content "
+                        + "endpoints this action writes page content with: use " + MINIMUM_VERSION
+                        + " or later (or leave it unset).");
             }
             return raw;
         } catch (DateTimeParseException e) {
-            throw new InputException("The notion-version input must be a date such as 2025-09-03.");
+            throw new InputException("The notion-version input must be a date such as " + MINIMUM_VERSION + ".");
         }
     }
 

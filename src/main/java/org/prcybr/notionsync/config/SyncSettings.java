@@ -23,7 +23,8 @@ public record SyncSettings(
         boolean failOnError,
         Duration retryBudget,
         Duration requestTimeout,
-        GitHubRun run) {
+        GitHubRun run,
+        PageMapping mapping) {
 
     /** The run's GitHub facts that mapping and links need. */
     public record GitHubRun(String serverUrl, String repository, String runId, String runNumber,
@@ -48,7 +49,7 @@ public record SyncSettings(
                 + ", notionVersion=" + notionVersion + ", metricsFile=" + metricsFile
                 + ", dryRun=" + dryRun + ", githubToken=" + redact(githubToken)
                 + ", failOnError=" + failOnError + ", retryBudget=" + retryBudget
-                + ", requestTimeout=" + requestTimeout + ", run=" + run + "]";
+                + ", requestTimeout=" + requestTimeout + ", run=" + run + ", mapping=" + mapping + "]";
     }
 
     private static String redact(String secret) {

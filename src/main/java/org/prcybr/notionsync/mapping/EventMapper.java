@@ -1,6 +1,9 @@
 package org.prcybr.notionsync.mapping;
 
 import io.micronaut.json.tree.JsonNode;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.prcybr.notionsync.config.InputException;
 import org.prcybr.notionsync.config.SyncSettings.GitHubRun;
@@ -23,7 +26,8 @@ public final class EventMapper {
         String eventType = action.isEmpty() ? eventName : eventName + "." + action;
         return switch (eventName) {
             case "issues" -> mapped(objectPage(eventType, Category.ISSUE, payload, "issue", action));
-            case "pull_request", "pull_request_target" -> mapped(pullRequest(eventType, payload, action));
+            case "pull_request", "pull_request_target" ->
+                    mapped(objectPage(eventType, Category.PULL_REQUEST, payload, "pull_request", action));
             case "discussion" -> mapped(objectPage(eventType, Category.DISCUSSION, payload, "discussion", action));
             case "projects_v2_item" -> mapped(projectItem(eventType, payload, action));
             case "repository_dispatch" -> repositoryDispatch(payload);
@@ -43,19 +47,14 @@ public final class EventMapper {
     private static PageSpec objectPage(String eventType, Category category, JsonNode payload, String key,
                                        String action) throws InputException {
         JsonNode object = requireObject(payload, key, eventType);
-        return new PageSpec(eventType, category, title(object), !"closed".equals(text(object, "state")),
-                text(object, "html_url"), requireText(object, key, "node_id", eventType), Optional.empty(),
-                "deleted".equals(action), Optional.empty());
-    }
-
-    private static PageSpec pullRequest(String eventType, JsonNode payload, String action) throws InputException {
-        JsonNode pr = requireObject(payload, "pull_request", eventType);
-        JsonNode mergedNode = pr.get("merged");
-        boolean merged = mergedNode != null && mergedNode.isBoolean() && mergedNode.getBooleanValue();
-        boolean open = "open".equals(text(pr, "state")) && !merged;
-        return new PageSpec(eventType, Category.PULL_REQUEST, title(pr), open, text(pr, "html_url"),
-                requireText(pr, "pull_request", "node_id", eventType), Optional.of(merged),
-                "deleted".equals(action), Optional.empty());
+        String nodeId = requireText(object, key, "node_id", eventType);
+        Map<Field, Object> values = WebhookDetails.of(category, object, payload.get("repository"));
+        values.put(Field.SOURCE_URL, text(object, "html_url"));
+        JsonNode changes = payload.get("changes");
+        boolean bodyChanged = "edited".equals(action) && isObject(changes) && changes.get("body") != null;
+        return new PageSpec(eventType, category, title(object), nodeId, values, Map.of(),
+                WebhookDetails.states(category, object), body(object), bodyChanged, "deleted".equals(action),
+                Optional.empty(), optionalText(object, "updated_at"), repositoryUrl(payload.get("repository")));
     }
 
     private static PageSpec projectItem(String eventType, JsonNode payload, String action) throws InputException {
@@ -66,9 +65,12 @@ public final class EventMapper {
                 + (contentNode.isEmpty() ? "" : " " + contentNode);
         JsonNode archivedAt = item.get("archived_at");
         boolean archived = archivedAt != null && !archivedAt.isNull();
-        return new PageSpec(eventType, Category.PROJECT_BOARD, fallback, !archived, "",
-                requireText(item, "projects_v2_item", "node_id", eventType), Optional.empty(),
-                "deleted".equals(action), contentNode.isEmpty() ? Optional.empty() : Optional.of(contentNode));
+        Map<Field, Object> values = new EnumMap<>(Field.class);
+        values.put(Field.SOURCE_URL, "");
+        return new PageSpec(eventType, Category.PROJECT_BOARD, fallback,
+                requireText(item, "projects_v2_item", "node_id", eventType), values, Map.of(),
+                List.of(archived ? "closed" : "open"), Optional.empty(), false, "deleted".equals(action),
+                contentNode.isEmpty() ? Optional.empty() : Optional.of(contentNode), optionalText(item, "updated_at"), "");
     }
 
     private static MappingOutcome repositoryDispatch(JsonNode payload) throws InputException {
@@ -95,8 +97,27 @@ public final class EventMapper {
             String workflow = run.workflow().isEmpty() ? "Workflow" : run.workflow();
             title = workflow + " #" + (run.runNumber().isEmpty() ? run.runId() : run.runNumber());
         }
-        return new PageSpec(eventType, Category.MANUAL, title, true, run.runUrl(), "workflow-run-" + run.runId(),
-                Optional.empty(), false, Optional.empty());
+        Map<Field, Object> values = new EnumMap<>(Field.class);
+        values.put(Field.SOURCE_URL, run.runUrl());
+        if (!run.repository().isEmpty()) {
+            values.put(Field.REPOSITORY, run.repository());
+        }
+        return new PageSpec(eventType, Category.MANUAL, title, "workflow-run-" + run.runId(), values, Map.of(),
+                List.of("open"), Optional.empty(), false, false, Optional.empty(), Optional.empty(), "");
+    }
+
+    private static Optional<String> body(JsonNode object) {
+        String b = text(object, "body");
+        return b.isBlank() ? Optional.empty() : Optional.of(b);
+    }
+
+    private static String repositoryUrl(JsonNode repository) {
+        return isObject(repository) ? text(repository, "html_url") : "";
+    }
+
+    private static Optional<String> optionalText(JsonNode object, String key) {
+        String v = text(object, key);
+        return v.isEmpty() ? Optional.empty() : Optional.of(v);
     }
 
     private static String title(JsonNode object) {
@@ -123,7 +144,7 @@ public final class EventMapper {
         return v;
     }
 
-    private static boolean isObject(JsonNode node) {
+    static boolean isObject(JsonNode node) {
         return node != null && node.isObject();
     }
 

@@ -1,30 +1,56 @@
 package org.prcybr.notionsync.mapping;
 
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * What one GitHub event means for Notion, before any schema is known: the page's values, and
- * whether the page should be moved to trash instead.
+ * What one GitHub event means for Notion, before any schema is known: a title, typed property
+ * values, and optional content. The database's schema later decides which values are written.
  *
- * @param eventType      {@code issues.opened} style name used in telemetry
- * @param title          the object's title, untrusted text
- * @param open           GitHub state: open, or closed/merged
- * @param sourceUrl      the object's html_url, or empty when the payload has none
- * @param externalId     the GraphQL node id (or run-derived id) that identifies the page
- * @param merged         for pull requests, whether the PR was merged
- * @param trash          the object was deleted on GitHub
- * @param contentNodeId  for Projects v2 items, the node whose title a GitHub token can resolve
+ * @param eventType     {@code issues.opened} style name used in telemetry
+ * @param title         the object's title, untrusted text
+ * @param externalId    the GraphQL node id (or run-derived id) that identifies the page
+ * @param values        property values by {@link Field}; a key with a {@code null} value clears it
+ * @param fieldValues   Projects v2 field values, written to properties of the same name
+ * @param states        GitHub states, most specific first ({@code merged, closed}); {@code status-map} picks the option
+ * @param body          the GitHub-flavoured markdown body, when the object has one
+ * @param replaceBody   the event changed the body, so existing content is replaced
+ * @param trash         the object was deleted on GitHub
+ * @param contentNodeId for Projects v2 items, the node whose details a GitHub token can read
+ * @param updatedAt     the object's {@code updated_at}, compared with the page's Updated to skip stale deliveries
+ * @param repositoryUrl relative links in the body resolve against it
  */
-public record PageSpec(String eventType, Category category, String title, boolean open, String sourceUrl,
-                       String externalId, Optional<Boolean> merged, boolean trash,
-                       Optional<String> contentNodeId) {
+public record PageSpec(String eventType, Category category, String title, String externalId,
+                       Map<Field, Object> values, Map<String, FieldValue> fieldValues, List<String> states,
+                       Optional<String> body, boolean replaceBody, boolean trash,
+                       Optional<String> contentNodeId, Optional<String> updatedAt, String repositoryUrl) {
 
-    public String statusName() {
-        return open ? "Open" : "Closed";
+    public String sourceUrl() {
+        Object url = values.get(Field.SOURCE_URL);
+        return url == null ? "" : url.toString();
     }
 
-    public PageSpec withTitleAndUrl(String newTitle, String newUrl) {
-        return new PageSpec(eventType, category, newTitle, open, newUrl.isEmpty() ? sourceUrl : newUrl,
-                externalId, merged, trash, contentNodeId);
+    /** The open/closed state every state falls back to. */
+    public boolean open() {
+        return states.contains("open") || !states.contains("closed");
+    }
+
+    /** This page with the details read for a Projects v2 item's content: the content's details win. */
+    public PageSpec withContent(GitHubDetails content) {
+        Map<Field, Object> merged = new EnumMap<>(Field.class);
+        merged.putAll(values);
+        merged.putAll(content.values());
+        if (!content.url().isEmpty()) {
+            merged.put(Field.SOURCE_URL, content.url());
+        }
+        // An archived item stays closed whatever its content's state.
+        List<String> newStates = open() ? content.states() : states;
+        Optional<String> updated = content.values().get(Field.UPDATED) instanceof String s ? Optional.of(s) : updatedAt;
+        return new PageSpec(eventType, category, content.title().isBlank() ? title : content.title(), externalId,
+                merged, new LinkedHashMap<String, FieldValue>(content.fieldValues()), newStates, content.body(), false, trash,
+                contentNodeId, updated, content.repositoryUrl().isEmpty() ? repositoryUrl : content.repositoryUrl());
     }
 }

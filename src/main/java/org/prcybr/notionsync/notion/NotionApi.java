@@ -1,16 +1,20 @@
 package org.prcybr.notionsync.notion;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.client.annotation.Client;
 import java.util.Map;
 import org.prcybr.notionsync.notion.NotionModels.DataSource;
 import org.prcybr.notionsync.notion.NotionModels.Database;
 import org.prcybr.notionsync.notion.NotionModels.ErrorBody;
 import org.prcybr.notionsync.notion.NotionModels.Page;
+import org.prcybr.notionsync.notion.NotionModels.PageMarkdown;
+import org.prcybr.notionsync.notion.NotionModels.UserList;
 import org.prcybr.notionsync.notion.NotionModels.QueryResult;
 
 /**
@@ -36,4 +40,12 @@ public interface NotionApi {
 
     @Patch("/v1/pages/{pageId}")
     Page updatePage(String pageId, @Body Map<String, Object> body);
+
+    /** Replaces or appends content as Notion-flavoured markdown (Notion-Version 2026-03-11). */
+    @Patch("/v1/pages/{pageId}/markdown")
+    PageMarkdown updatePageMarkdown(String pageId, @Body Map<String, Object> body);
+
+    @Get("/v1/users{?start_cursor,page_size}")
+    UserList listUsers(@Nullable @QueryValue("start_cursor") String startCursor,
+                       @QueryValue("page_size") int pageSize);
 }

@@ -11,6 +11,8 @@ import org.prcybr.notionsync.notion.NotionModels.DataSource;
 import org.prcybr.notionsync.notion.NotionModels.Database;
 import org.prcybr.notionsync.notion.NotionModels.Page;
 import org.prcybr.notionsync.notion.NotionModels.QueryResult;
+import org.prcybr.notionsync.notion.NotionModels.User;
+import org.prcybr.notionsync.notion.NotionModels.UserList;
 
 /** Notion operations with retries: the one seam through which every Notion request goes. */
 @Singleton
@@ -51,12 +53,48 @@ public class NotionClient {
         return found;
     }
 
-    /** Creates a page; throws {@link OutcomeUnknownException} when it may or may not exist now. */
-    public Page createPage(String dataSourceId, Map<String, Object> properties) {
-        Map<String, Object> body = Map.of(
-                "parent", Map.of("type", "data_source_id", "data_source_id", dataSourceId),
-                "properties", properties);
+    /**
+     * Creates a page, with its content as Notion-flavoured markdown when {@code markdown} is not empty;
+     * throws {@link OutcomeUnknownException} when it may or may not exist now.
+     */
+    public Page createPage(String dataSourceId, Map<String, Object> properties, String markdown) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("parent", Map.of("type", "data_source_id", "data_source_id", dataSourceId));
+        body.put("properties", properties);
+        if (markdown != null && !markdown.isEmpty()) {
+            body.put("markdown", markdown);
+        }
         return call("POST /v1/pages", false, () -> api.createPage(body));
+    }
+
+    /** Replaces the page's whole content; child pages and databases are never deleted. */
+    public void replaceContent(String pageId, String markdown) {
+        Map<String, Object> body = Map.of("type", "replace_content",
+                "replace_content", Map.of("new_str", markdown, "allow_deleting_content", false));
+        call("PATCH /v1/pages/" + pageId + "/markdown (replace)", true, () -> api.updatePageMarkdown(pageId, body));
+    }
+
+    /**
+     * Appends markdown at the end of the page. Not repeatable: a lost answer could mean it was
+     * appended, and appending again would duplicate it.
+     */
+    public void appendContent(String pageId, String markdown) {
+        Map<String, Object> body = Map.of("type", "insert_content",
+                "insert_content", Map.of("content", markdown, "position", Map.of("type", "end")));
+        call("PATCH /v1/pages/" + pageId + "/markdown (append)", false, () -> api.updatePageMarkdown(pageId, body));
+    }
+
+    /** Every user of the workspace, page by page. */
+    public List<User> users() {
+        List<User> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            String from = cursor;
+            UserList page = call("GET /v1/users", true, () -> api.listUsers(from, 100));
+            all.addAll(page.results());
+            cursor = Boolean.TRUE.equals(page.hasMore()) ? page.nextCursor() : null;
+        } while (cursor != null);
+        return all;
     }
 
     public Page updatePage(String pageId, Map<String, Object> properties) {

@@ -1,12 +1,13 @@
 package org.prcybr.notionsync.notion;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.util.List;
 import java.util.Map;
 
-/** The parts of Notion's API objects (version 2025-09-03) this action reads. */
+/** The parts of Notion's API objects (version 2026-03-11) this action reads. */
 public final class NotionModels {
     private NotionModels() {
     }
@@ -38,12 +39,34 @@ public final class NotionModels {
     public record Option(@Nullable String id, String name) {
     }
 
+    /**
+     * A page. Query results carry every property with its type and value, which is enough to
+     * update the page without reading the schema. ({@code archived} is gone since 2026-03-11.)
+     */
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record Page(String id, @Nullable String url, @Nullable String createdTime,
-                       @Nullable Boolean inTrash, @Nullable Boolean archived) {
+                       @Nullable Boolean inTrash, @Nullable Map<String, JsonNode> properties) {
         public boolean live() {
-            return !Boolean.TRUE.equals(inTrash) && !Boolean.TRUE.equals(archived);
+            return !Boolean.TRUE.equals(inTrash);
         }
+    }
+
+    /** {@code PATCH /v1/pages/{id}/markdown}: the page's content after the change. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record PageMarkdown(@Nullable String id, @Nullable Boolean truncated) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record UserList(List<User> results, @Nullable Boolean hasMore, @Nullable String nextCursor) {
+    }
+
+    /** A workspace member; {@code person.email} only with the "read user information with email" capability. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record User(String id, @Nullable String type, @Nullable Person person) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Person(@Nullable String email) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)

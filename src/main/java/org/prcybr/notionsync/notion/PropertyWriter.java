@@ -2,79 +2,117 @@ package org.prcybr.notionsync.notion;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.prcybr.notionsync.notion.NotionModels.DataSource;
+import java.util.function.Function;
 import org.prcybr.notionsync.notion.NotionModels.Option;
 import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
 
 /**
  * Writes values in the shape each property of a data source has (Status may be a status or a
- * select, Source URL a url or text, …). Problems are collected so one message names them all,
- * and nothing is written while any remain.
+ * select, Source URL a url or text, Assignees people or options, …). The schema decides: a value
+ * is written only where a property of that name exists with a type that can hold it. Problems are
+ * collected so one message names them all, and nothing is written while any remain.
  */
 public final class PropertyWriter {
-    /** What a value is, which decides the Notion property types that can hold it. */
-    public enum Kind {
-        STATUS("a status or select", Set.of("status", "select", "rich_text")),
-        SELECT("a select", Set.of("select", "multi_select", "rich_text")),
-        DATE("a date", Set.of("date")),
-        URL("a url", Set.of("url", "rich_text")),
-        TEXT("a text", Set.of("rich_text")),
-        CHECKBOX("a checkbox", Set.of("checkbox")),
-        NUMBER("a number", Set.of("number"));
-
-        private final String description;
-        private final Set<String> accepted;
-
-        Kind(String description, Set<String> accepted) {
-            this.description = description;
-            this.accepted = accepted;
-        }
-    }
+    /** Types Notion computes itself: no integration can write them, so they are never ours to fill. */
+    private static final Set<String> COMPUTED = Set.of("created_time", "last_edited_time", "created_by",
+            "last_edited_by", "formula", "rollup", "unique_id", "button", "verification");
+    private static final int MAX_OPTIONS = 100;
 
     private final Map<String, PropertySchema> byLowerName = new LinkedHashMap<>();
     private final Map<String, String> actualNames = new LinkedHashMap<>();
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private final List<String> missing = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
-    private String titleName;
+    private final Function<List<String>, List<String>> people;
+    private String firstTitle;
 
-    public PropertyWriter(DataSource dataSource) {
-        Map<String, PropertySchema> props = dataSource.properties() == null ? Map.of() : dataSource.properties();
-        props.forEach((name, schema) -> {
-            byLowerName.putIfAbsent(name.toLowerCase(Locale.ROOT), schema);
+    /**
+     * @param schema property name to schema; from a data source, or from a page (types only, no options)
+     * @param people GitHub logins to Notion user ids (unmapped logins left out)
+     */
+    public PropertyWriter(Map<String, PropertySchema> schema, Function<List<String>, List<String>> people) {
+        this.people = people;
+        (schema == null ? Map.<String, PropertySchema>of() : schema).forEach((name, s) -> {
+            byLowerName.putIfAbsent(name.toLowerCase(Locale.ROOT), s);
             actualNames.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
-            if ("title".equals(schema.type()) && titleName == null) {
-                titleName = name;
+            if ("title".equals(s.type()) && firstTitle == null) {
+                firstTitle = name;
             }
         });
     }
 
-    /** The database's title property, whatever it is called. */
-    public PropertyWriter title(String text) {
-        if (titleName == null) {
+    /** The title, into the property named so (when the user renamed it) or the database's title property. */
+    public PropertyWriter title(Optional<String> name, String text) {
+        String target = firstTitle;
+        if (name.isPresent()) {
+            PropertySchema s = byLowerName.get(name.get().toLowerCase(Locale.ROOT));
+            if (s == null) {
+                missing.add("\"" + name.get() + "\" (a title property)");
+                return this;
+            }
+            target = actualNames.get(name.get().toLowerCase(Locale.ROOT));
+            if (!"title".equals(s.type())) {
+                problems.add("its property \"" + target + "\" is of type " + s.type() + " but must be the title property");
+                return this;
+            }
+        }
+        if (target == null) {
             problems.add("it has no title property");
         } else {
-            properties.put(titleName, Map.of("title", NotionText.title(text)));
+            properties.put(target, Map.of("title", NotionText.title(text)));
         }
         return this;
     }
 
-    /** A value the page needs: a missing property is an error. */
-    public PropertyWriter required(String name, Kind kind, Object value) {
-        return put(name, kind, value, true);
+    /**
+     * A value for the property {@code name} if it has one of {@code types}; a missing property is
+     * an error only when {@code required}, a property of another type always is.
+     */
+    public PropertyWriter put(String name, Set<String> types, Object value, boolean required) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        PropertySchema schema = byLowerName.get(lower);
+        String typeList = String.join(" or ", types.stream().sorted().toList());
+        if (schema == null) {
+            if (required) {
+                missing.add("\"" + name + "\" (a " + typeList + " property)");
+            }
+            return this;
+        }
+        String actual = actualNames.get(lower);
+        if (!types.contains(schema.type())) {
+            if (required || !COMPUTED.contains(schema.type())) {
+                problems.add("its property \"" + actual + "\" is of type " + schema.type()
+                        + ", which cannot hold this value: make it a " + typeList + " property"
+                        + (required ? "" : ", or map another name to it with the property-names input"));
+            }
+            return this;
+        }
+        Object written = write(actual, schema, value, required);
+        if (written != null) {
+            properties.put(actual, written);
+        }
+        return this;
     }
 
-    /** A value written only where the database has the property. */
-    public PropertyWriter optional(String name, Kind kind, Object value) {
-        return put(name, kind, value, false);
+    /** A value written only where a property of that name has one of {@code types}; anything else is left alone. */
+    public PropertyWriter putIfFits(String name, Set<String> types, Object value) {
+        PropertySchema schema = byLowerName.get(name.toLowerCase(Locale.ROOT));
+        if (schema != null && types.contains(schema.type())) {
+            Object written = write(actualNames.get(name.toLowerCase(Locale.ROOT)), schema, value, false);
+            if (written != null) {
+                properties.put(actualNames.get(name.toLowerCase(Locale.ROOT)), written);
+            }
+        }
+        return this;
     }
 
-    /** The actual name of a property (names match case-insensitively), if the data source has it. */
+    /** The actual name of a property (names match case-insensitively), if the schema has it. */
     public Optional<String> actualName(String name) {
         return Optional.ofNullable(actualNames.get(name.toLowerCase(Locale.ROOT)));
     }
@@ -94,48 +132,30 @@ public final class PropertyWriter {
         return properties;
     }
 
-    private PropertyWriter put(String name, Kind kind, Object value, boolean required) {
-        PropertySchema schema = byLowerName.get(name.toLowerCase(Locale.ROOT));
-        if (schema == null) {
-            if (required) {
-                missing.add("\"" + name + "\" (" + kind.description + " property)");
-            }
-            return this;
-        }
-        String actual = actualNames.get(name.toLowerCase(Locale.ROOT));
-        if (!kind.accepted.contains(schema.type())) {
-            if (required) {
-                problems.add("its property \"" + actual + "\" is of type " + schema.type() + " but must be "
-                        + kind.description + " property");
-            }
-            return this;
-        }
-        Object written = write(actual, schema, value, required);
-        if (written != null) {
-            properties.put(actual, written);
-        }
-        return this;
-    }
-
     private Object write(String name, PropertySchema schema, Object value, boolean required) {
-        String text = value == null ? "" : String.valueOf(value);
         return switch (schema.type()) {
-            case "status" -> statusValue(name, schema, text, required);
-            case "select" -> Map.of("select", Map.of("name", NotionText.selectName(text)));
-            case "multi_select" -> Map.of("multi_select", List.of(Map.of("name", NotionText.selectName(text))));
-            case "rich_text" -> Map.of("rich_text", NotionText.richText(text));
-            case "date" -> Map.of("date", Map.of("start", text));
-            case "url" -> text.isEmpty() ? mapOfNull("url") : Map.of("url", NotionText.cut(text, NotionText.MAX_TEXT));
+            case "status" -> statusValue(name, schema, text(value), required);
+            case "select" -> value == null || text(value).isEmpty() ? nullValue("select")
+                    : Map.of("select", Map.of("name", NotionText.selectName(first(value))));
+            case "multi_select" -> Map.of("multi_select", options(value));
+            case "rich_text" -> Map.of("rich_text", NotionText.richText(text(value)));
+            case "people" -> Map.of("people", people.apply(list(value)).stream().limit(MAX_OPTIONS)
+                    .map(id -> Map.of("object", "user", "id", id)).toList());
+            case "date" -> value == null ? nullValue("date") : Map.of("date", Map.of("start", text(value)));
+            case "url" -> text(value).isEmpty() ? nullValue("url") : Map.of("url", NotionText.cut(text(value), NotionText.MAX_TEXT));
             case "checkbox" -> Map.of("checkbox", Boolean.TRUE.equals(value));
-            case "number" -> Map.of("number", value);
+            case "number" -> value instanceof Number ? Map.of("number", value) : nullValue("number");
             default -> null;
         };
     }
 
-    /** Notion refuses unknown status options (it creates select options itself), so check first. */
+    /** Notion refuses unknown status options (it creates select options itself), so check first where the options are known. */
     private Object statusValue(String name, PropertySchema schema, String wanted, boolean required) {
-        List<Option> options = schema.status() == null || schema.status().options() == null
-                ? List.of() : schema.status().options();
+        if (schema.status() == null || schema.status().options() == null) {
+            // Known from a page, not the schema: the options are not listed; Notion checks the name.
+            return Map.of("status", Map.of("name", wanted));
+        }
+        List<Option> options = schema.status().options();
         for (Option o : options) {
             if (o.name().equalsIgnoreCase(wanted)) {
                 return Map.of("status", Map.of("name", o.name()));
@@ -146,12 +166,44 @@ public final class PropertyWriter {
         }
         List<String> names = options.stream().map(Option::name).toList();
         problems.add("its status property \"" + name + "\" has no option \"" + wanted + "\" (valid options: "
-                + (names.isEmpty() ? "none" : String.join(", ", names)) + "): add the options Open and Closed "
-                + "to it in Notion, or make it a select property");
+                + (names.isEmpty() ? "none" : String.join(", ", names)) + "): add the option to it in Notion, "
+                + "map the state to an existing option with the status-map input, or make it a select property");
         return null;
     }
 
-    private static Map<String, Object> mapOfNull(String key) {
+    /** Option names: commas replaced, cut at 100 characters, duplicates dropped, at most 100. */
+    private static List<Map<String, Object>> options(Object value) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String s : list(value)) {
+            String name = NotionText.selectName(s);
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names.stream().limit(MAX_OPTIONS).map(n -> Map.<String, Object>of("name", n)).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> list(Object value) {
+        if (value instanceof List<?> l) {
+            return (List<String>) l;
+        }
+        return value == null || value.toString().isEmpty() ? List.of() : List.of(value.toString());
+    }
+
+    private static String first(Object value) {
+        List<String> l = list(value);
+        return l.isEmpty() ? "" : l.get(0);
+    }
+
+    private static String text(Object value) {
+        if (value instanceof List<?> l) {
+            return String.join(", ", list(l));
+        }
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    private static Map<String, Object> nullValue(String key) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(key, null);
         return m;

@@ -14,13 +14,16 @@ public enum Input {
     NOTION_KNOWLEDGE_FILE_DB_ID("notion-knowledge-file-db-id", "", "Database for manual workflow_dispatch runs."),
     NOTION_PERFORMANCE_LOG_DB_ID("notion-performance-log-db-id", "", "Optional database that receives one summary page per run."),
     NOTION_API_URL("notion-api-url", "https://api.notion.com", "Base URL of the Notion API."),
-    NOTION_VERSION("notion-version", "2025-09-03", "Notion-Version header; 2025-09-03 or later."),
+    NOTION_VERSION("notion-version", "2026-03-11", "Notion-Version header; 2026-03-11 or later (the markdown content endpoints)."),
     METRICS_FILE("metrics-file", "logs/sync_metrics.jsonl", "JSONL telemetry file, relative to the workspace."),
     DRY_RUN("dry-run", "false", "Map the event and print the page without calling Notion."),
     GITHUB_TOKEN("github-token", "${{ github.token }}", "Token used to resolve Projects v2 item titles through GraphQL."),
     FAIL_ON_ERROR("fail-on-error", "true", "Exit non-zero when the sync fails."),
     RETRY_BUDGET_SECONDS("retry-budget-seconds", "120", "Total time allowed for retrying Notion before the step fails."),
-    REQUEST_TIMEOUT_SECONDS("request-timeout-seconds", "30", "Read timeout of one Notion request, in seconds.");
+    REQUEST_TIMEOUT_SECONDS("request-timeout-seconds", "30", "Read timeout of one Notion request, in seconds."),
+    PROPERTY_NAMES("property-names", "", "Your own property names, one Default=Yours per line (Name=Title, Labels=Tags)."),
+    STATUS_MAP("status-map", "", "Status options per GitHub state, one state=Option per line (open, closed, merged, draft, not_planned, answered)."),
+    NOTION_USER_MAP("notion-user-map", "", "Notion people per GitHub login, one login=<Notion user id or email> per line.");
 
     private final String id;
     private final String defaultValue;

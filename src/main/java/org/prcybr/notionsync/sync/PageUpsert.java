@@ -2,24 +2,32 @@ package org.prcybr.notionsync.sync;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.prcybr.notionsync.config.PageMapping;
+import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.mapping.PageSpec;
+import org.prcybr.notionsync.markdown.GfmToNotion;
+import org.prcybr.notionsync.markdown.NotionContent;
 import org.prcybr.notionsync.notion.NotionApiException;
 import org.prcybr.notionsync.notion.NotionClient;
 import org.prcybr.notionsync.notion.NotionModels.DataSource;
 import org.prcybr.notionsync.notion.NotionModels.Database;
 import org.prcybr.notionsync.notion.NotionModels.Page;
+import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
 import org.prcybr.notionsync.notion.OutcomeUnknownException;
-import org.prcybr.notionsync.notion.PropertyWriter;
 import org.prcybr.notionsync.notion.SchemaException;
-import org.prcybr.notionsync.notion.PropertyWriter.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +35,12 @@ import org.slf4j.LoggerFactory;
  * One page per GitHub object, whatever the timing: find the page by External ID, then update it
  * or create it. After a create, look again; when concurrent runs each created a page, every run
  * keeps the same survivor (earliest created, then smallest id) and trashes the rest, so they converge.
+ *
+ * <p>Round trips: an update reads the database, queries, and patches (3 requests): the page found
+ * carries every property with its type, so the schema is read only to create, or to explain a refusal.
  */
 @Singleton
 public class PageUpsert {
-    static final String EXTERNAL_ID = "External ID";
     private static final Logger LOG = LoggerFactory.getLogger(PageUpsert.class);
     private static final int CREATE_ATTEMPTS = 4;
     private static final int MAX_ROUNDS = 5;
@@ -51,83 +61,269 @@ public class PageUpsert {
         Database db = notion.database(databaseId);
         if (db.dataSources() == null || db.dataSources().isEmpty()) {
             throw new SyncException("Notion returned database " + databaseId + " without data sources, which "
-                    + "happens with API versions before 2025-09-03: set the notion-version input to 2025-09-03 "
-                    + "or later, or check the ID is a database and not a page.");
+                    + "happens with API versions before 2025-09-03: leave the notion-version input unset, "
+                    + "or check the ID is a database and not a page.");
         }
         return db.dataSources().get(0).id();
     }
 
-    public PageWrite upsert(PageSpec spec, String databaseId) {
-        String dataSourceId = dataSourceOf(databaseId);
-        DataSource schema = notion.dataSource(dataSourceId);
-        PropertyWriter writer = new PropertyWriter(schema)
-                .required(EXTERNAL_ID, Kind.TEXT, spec.externalId());
-        if (!spec.trash()) {
-            writer.title(spec.title())
-                    .required("Status", Kind.STATUS, spec.statusName())
-                    .required("Category", Kind.SELECT, spec.category().label())
-                    .required("Last Synced", Kind.DATE, nowUtc())
-                    .required("Source URL", Kind.URL, spec.sourceUrl());
-            spec.merged().ifPresent(merged -> writer.optional("Merged", Kind.CHECKBOX, merged));
-        }
-        Map<String, Object> properties;
-        try {
-            properties = writer.build();
-        } catch (SchemaException e) {
-            throw new SyncException("Notion database " + databaseId + " cannot hold the page: " + e.getMessage());
-        }
-        String externalIdProperty = writer.actualName(EXTERNAL_ID).orElse(EXTERNAL_ID);
-        List<Page> live = notion.findByText(dataSourceId, externalIdProperty, spec.externalId());
+    public PageWrite upsert(PageSpec spec, String databaseId, PageMapping mapping) {
+        return new Run(spec, databaseId, mapping, dataSourceOf(databaseId)).write();
+    }
 
-        if (spec.trash()) {
-            if (live.isEmpty()) {
-                return PageWrite.none();
+    /** One upsert: its data source, its schema once read, and the External ID property's name. */
+    private final class Run {
+        private final PageSpec spec;
+        private final String databaseId;
+        private final PageMapping mapping;
+        private final String dataSourceId;
+        private final NotionPeople people;
+        private final String lastSynced = nowUtc();
+        private CompletableFuture<DataSource> schema;
+        private String externalIdProperty;
+
+        Run(PageSpec spec, String databaseId, PageMapping mapping, String dataSourceId) {
+            this.spec = spec;
+            this.databaseId = databaseId;
+            this.mapping = mapping;
+            this.dataSourceId = dataSourceId;
+            this.people = new NotionPeople(mapping, notion);
+            this.externalIdProperty = mapping.propertyName(Field.EXTERNAL_ID.defaultName());
+            if (likelyCreate(spec)) {
+                // The schema is needed to create, and does not depend on the query: ask for both at once.
+                schema = CompletableFuture.supplyAsync(() -> notion.dataSource(dataSourceId));
             }
-            live.forEach(p -> notion.trashPage(p.id()));
-            Page first = survivor(live);
-            return new PageWrite("archived", first.id(), url(first));
         }
-        Page created = null;
-        if (live.isEmpty()) {
-            created = create(dataSourceId, properties, externalIdProperty, spec.externalId());
-            live = findWith(dataSourceId, externalIdProperty, spec.externalId(), created);
+
+        PageWrite write() {
+            List<Page> live = find();
+            if (spec.trash()) {
+                if (live.isEmpty()) {
+                    return PageWrite.none("The object was deleted on GitHub and has no page in Notion to archive.");
+                }
+                live.forEach(p -> notion.trashPage(p.id()));
+                Page first = survivor(live);
+                return new PageWrite("archived", first.id(), url(first), "");
+            }
+            Page created = null;
+            if (live.isEmpty()) {
+                created = create();
+                live = findWith(created);
+            }
+            for (int round = 1; ; round++) {
+                Page keep = converge(live);
+                PageWrite result;
+                if (created != null && keep.id().equals(created.id())) {
+                    result = new PageWrite("created", created.id(), url(created), "");
+                } else {
+                    Optional<String> newer = newerInNotion(keep);
+                    if (newer.isPresent()) {
+                        return new PageWrite("none", keep.id(), url(keep), "A newer state is already in Notion "
+                                + "(its Updated is " + newer.get() + ", this event's object was updated "
+                                + spec.updatedAt().orElse("") + "), so this stale delivery changed nothing.");
+                    }
+                    try {
+                        result = update(keep);
+                    } catch (NotionApiException e) {
+                        if (!trashedMeanwhile(e) || round >= MAX_ROUNDS) {
+                            throw e;
+                        }
+                        // A concurrent run kept another page and trashed this one: look again.
+                        LOG.info("Page {} was trashed by a concurrent run; looking again", keep.id());
+                        live = find();
+                        if (live.isEmpty()) {
+                            created = create();
+                            live = findWith(created);
+                        }
+                        continue;
+                    }
+                }
+                if (live.size() == 1 || round >= MAX_ROUNDS) {
+                    return result;
+                }
+                // Duplicates mean concurrent runs, which may still be creating pages. Look once more
+                // after they settle, so that every run reports the page that survives.
+                sleep(SETTLE_MS);
+                List<Page> again = find();
+                if (again.isEmpty() || survivor(again).id().equals(keep.id())) {
+                    converge(again);
+                    return result;
+                }
+                live = again;
+            }
         }
-        for (int round = 1; ; round++) {
-            Page keep = converge(live);
-            PageWrite result;
-            if (created != null && keep.id().equals(created.id())) {
-                result = new PageWrite("created", created.id(), url(created));
-            } else {
-                try {
-                    Page updated = notion.updatePage(keep.id(), properties);
-                    result = new PageWrite("updated", keep.id(), url(updated.url() != null ? updated : keep));
-                } catch (NotionApiException e) {
-                    if (!trashedMeanwhile(e) || round >= MAX_ROUNDS) {
-                        throw e;
-                    }
-                    // A concurrent run kept another page and trashed this one: look again.
-                    LOG.info("Page {} was trashed by a concurrent run; looking again", keep.id());
-                    live = notion.findByText(dataSourceId, externalIdProperty, spec.externalId());
-                    if (live.isEmpty()) {
-                        created = create(dataSourceId, properties, externalIdProperty, spec.externalId());
-                        live = findWith(dataSourceId, externalIdProperty, spec.externalId(), created);
-                    }
+
+        private PageWrite update(Page page) {
+            Map<String, Object> properties = propertiesFor(page);
+            Page updated;
+            try {
+                updated = notion.updatePage(page.id(), properties);
+            } catch (NotionApiException e) {
+                if (e.status() == 400 && page.properties() != null) {
+                    // The page's own view left something out (a status option, say): the schema explains it.
+                    properties(dataSourceSchema());
+                }
+                throw e;
+            }
+            String note = "";
+            if (spec.replaceBody()) {
+                note = replaceContent(page.id());
+            }
+            return new PageWrite("updated", page.id(), url(updated.url() != null ? updated : page), note);
+        }
+
+        /** Replaces the content after a body edit; a refusal is reported, the properties stay written. */
+        private String replaceContent(String pageId) {
+            NotionContent content = content();
+            try {
+                notion.replaceContent(pageId, content.isEmpty() ? "" : content.chunks().get(0));
+                appendRest(pageId, content);
+                return "";
+            } catch (NotionApiException e) {
+                if (e.status() != 400) {
+                    throw e;
+                }
+                return "The page's content was not replaced with the edited body, because Notion refused ("
+                        + e.code() + "): it would delete child pages or databases inside the page. Move them "
+                        + "out of the page to let the body sync again.";
+            }
+        }
+
+        private void appendRest(String pageId, NotionContent content) {
+            for (int i = 1; i < content.chunks().size(); i++) {
+                notion.appendContent(pageId, content.chunks().get(i));
+            }
+        }
+
+        private NotionContent content() {
+            return new GfmToNotion(spec.repositoryUrl()).convert(spec.body().orElse(null));
+        }
+
+        /** The page's Updated, when it is later than the event's object: the event is stale. */
+        private Optional<String> newerInNotion(Page page) {
+            if (spec.updatedAt().isEmpty() || page.properties() == null) {
+                return Optional.empty();
+            }
+            String name = mapping.propertyName(Field.UPDATED.defaultName());
+            for (var e : page.properties().entrySet()) {
+                if (!e.getKey().equalsIgnoreCase(name) || e.getValue() == null) {
                     continue;
                 }
+                var date = e.getValue().get("date");
+                var start = date == null || !date.isObject() ? null : date.get("start");
+                if (start == null || !start.isString()) {
+                    return Optional.empty();
+                }
+                Optional<Instant> stored = instant(start.getStringValue());
+                Optional<Instant> event = instant(spec.updatedAt().get());
+                if (stored.isPresent() && event.isPresent() && stored.get().isAfter(event.get())) {
+                    return Optional.of(start.getStringValue());
+                }
+                return Optional.empty();
             }
-            if (live.size() == 1 || round >= MAX_ROUNDS) {
-                return result;
-            }
-            // Duplicates mean concurrent runs, which may still be creating pages. Look once more
-            // after they settle, so that every run reports the page that survives.
-            sleep(SETTLE_MS);
-            List<Page> again = notion.findByText(dataSourceId, externalIdProperty, spec.externalId());
-            if (again.isEmpty() || survivor(again).id().equals(keep.id())) {
-                converge(again);
-                return result;
-            }
-            live = again;
+            return Optional.empty();
         }
+
+        /** The properties body for a page, from the types the page itself carries where it has them. */
+        private Map<String, Object> propertiesFor(Page page) {
+            if (page.properties() == null || page.properties().isEmpty()) {
+                return properties(dataSourceSchema());
+            }
+            Map<String, PropertySchema> fromPage = new LinkedHashMap<>();
+            page.properties().forEach((name, value) -> {
+                var type = value == null ? null : value.get("type");
+                if (type != null && type.isString()) {
+                    fromPage.put(name, new PropertySchema(null, name, type.getStringValue(), null, null));
+                }
+            });
+            return properties(fromPage);
+        }
+
+        private Map<String, Object> properties(Map<String, PropertySchema> schemaProperties) {
+            try {
+                return PageProperties.build(spec, schemaProperties, mapping, people, lastSynced);
+            } catch (SchemaException e) {
+                throw new SyncException("Notion database " + databaseId + " cannot hold the page: " + e.getMessage());
+            }
+        }
+
+        private Map<String, PropertySchema> dataSourceSchema() {
+            if (schema == null) {
+                schema = CompletableFuture.completedFuture(notion.dataSource(dataSourceId));
+            }
+            try {
+                DataSource ds = schema.join();
+                return ds.properties() == null ? Map.of() : ds.properties();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+
+        /**
+         * Live pages with this External ID. The filter names the property as the user configured it;
+         * if Notion does not know that name, the schema gives its real spelling, or says what is missing.
+         */
+        private List<Page> find() {
+            try {
+                return notion.findByText(dataSourceId, externalIdProperty, spec.externalId());
+            } catch (NotionApiException e) {
+                if (e.status() != 400) {
+                    throw e;
+                }
+                Map<String, PropertySchema> props = dataSourceSchema();
+                properties(props); // names what the database lacks, if anything
+                String actual = props.keySet().stream().filter(n -> n.equalsIgnoreCase(externalIdProperty))
+                        .findFirst().orElseThrow(() -> e);
+                if (actual.equals(externalIdProperty)) {
+                    throw e;
+                }
+                externalIdProperty = actual;
+                return notion.findByText(dataSourceId, externalIdProperty, spec.externalId());
+            }
+        }
+
+        /** The live pages after our own create; the query index may lag behind it, so it is counted. */
+        private List<Page> findWith(Page page) {
+            List<Page> all = new ArrayList<>(find());
+            if (all.stream().noneMatch(p -> p.id().equals(page.id()))) {
+                all.add(page);
+            }
+            return all;
+        }
+
+        /**
+         * Creates the page with its content, but never blindly re-sends a create whose outcome is
+         * unknown: it looks for the page first and only creates again when none exists.
+         */
+        private Page create() {
+            Map<String, Object> properties = properties(dataSourceSchema());
+            NotionContent content = content();
+            String first = content.isEmpty() ? "" : content.chunks().get(0);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    Page page = notion.createPage(dataSourceId, properties, first);
+                    appendRest(page.id(), content);
+                    return page;
+                } catch (OutcomeUnknownException e) {
+                    if (attempt >= CREATE_ATTEMPTS) {
+                        throw new SyncException("Notion did not confirm creating the page after " + attempt
+                                + " attempts (" + e.getMessage() + "): re-run the job; it will not duplicate the page.");
+                    }
+                    LOG.info("Create outcome unknown ({}); checking whether the page exists before retrying", e.getMessage());
+                    List<Page> existing = find();
+                    if (!existing.isEmpty()) {
+                        return survivor(existing);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Creates are announced by opened/created events; only then is the schema read ahead of the query. */
+    private static boolean likelyCreate(PageSpec spec) {
+        String type = spec.eventType();
+        return !spec.trash() && (type.endsWith(".opened") || type.endsWith(".created")
+                || type.startsWith("workflow_dispatch"));
     }
 
     private static boolean trashedMeanwhile(NotionApiException e) {
@@ -135,43 +331,11 @@ public class PageUpsert {
         return e.status() == 404 || (e.status() == 400 && (message.contains("archived") || message.contains("trash")));
     }
 
-    /** The live pages after our own create; the query index may lag behind it, so it is counted. */
-    private List<Page> findWith(String dataSourceId, String externalIdProperty, String externalId, Page page) {
-        List<Page> all = new ArrayList<>(notion.findByText(dataSourceId, externalIdProperty, externalId));
-        if (all.stream().noneMatch(p -> p.id().equals(page.id()))) {
-            all.add(page);
-        }
-        return all;
-    }
-
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * Creates the page, but never blindly re-sends a create whose outcome is unknown: it looks
-     * for the page first and only creates again when none exists.
-     */
-    private Page create(String dataSourceId, Map<String, Object> properties, String externalIdProperty,
-                        String externalId) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return notion.createPage(dataSourceId, properties);
-            } catch (OutcomeUnknownException e) {
-                if (attempt >= CREATE_ATTEMPTS) {
-                    throw new SyncException("Notion did not confirm creating the page after " + attempt
-                            + " attempts (" + e.getMessage() + "): re-run the job; it will not duplicate the page.");
-                }
-                LOG.info("Create outcome unknown ({}); checking whether the page exists before retrying", e.getMessage());
-                List<Page> existing = notion.findByText(dataSourceId, externalIdProperty, externalId);
-                if (!existing.isEmpty()) {
-                    return survivor(existing);
-                }
-            }
         }
     }
 
@@ -201,10 +365,19 @@ public class PageUpsert {
     }
 
     private static Instant createdAt(Page p) {
+        return p.createdTime() == null ? Instant.MAX : instant(p.createdTime()).orElse(Instant.MAX);
+    }
+
+    /** A date-time with an offset, or a plain date (midnight UTC). */
+    static Optional<Instant> instant(String s) {
         try {
-            return p.createdTime() == null ? Instant.MAX : OffsetDateTime.parse(p.createdTime()).toInstant();
+            return Optional.of(OffsetDateTime.parse(s).toInstant());
         } catch (RuntimeException e) {
-            return Instant.MAX;
+            try {
+                return Optional.of(LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant());
+            } catch (RuntimeException e2) {
+                return Optional.empty();
+            }
         }
     }
 

@@ -1,9 +1,11 @@
 package org.prcybr.notionsync.telemetry;
 
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.prcybr.notionsync.notion.NotionClient;
 import org.prcybr.notionsync.notion.PropertyWriter;
-import org.prcybr.notionsync.notion.PropertyWriter.Kind;
 import org.prcybr.notionsync.sync.PageUpsert;
 
 /**
@@ -22,13 +24,13 @@ public class PerformanceLog {
 
     public void forward(String databaseId, MetricsRecord record) {
         String dataSourceId = pages.dataSourceOf(databaseId);
-        var properties = new PropertyWriter(notion.dataSource(dataSourceId))
-                .title(record.eventType() + " " + record.status())
-                .optional("Event", Kind.SELECT, record.eventType())
-                .optional("Status", Kind.STATUS, record.status())
-                .optional("Latency (ms)", Kind.NUMBER, record.latencyMs())
-                .optional("Timestamp", Kind.DATE, record.timestamp())
+        var properties = new PropertyWriter(notion.dataSource(dataSourceId).properties(), logins -> List.of())
+                .title(Optional.empty(), record.eventType() + " " + record.status())
+                .put("Event", Set.of("select", "rich_text"), record.eventType(), false)
+                .put("Status", Set.of("select", "status", "rich_text"), record.status(), false)
+                .put("Latency (ms)", Set.of("number"), record.latencyMs(), false)
+                .put("Timestamp", Set.of("date"), record.timestamp(), false)
                 .build();
-        notion.createPage(dataSourceId, properties);
+        notion.createPage(dataSourceId, properties, "");
     }
 }

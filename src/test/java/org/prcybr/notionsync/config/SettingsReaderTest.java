@@ -29,7 +29,7 @@ class SettingsReaderTest {
         SyncSettings s = SettingsReader.read(new RunnerContext(Map.of(Input.NOTION_TOKEN.envName(), TOKEN,
                 "GITHUB_WORKSPACE", "/github/workspace")));
         assertEquals("https://api.notion.com", s.notionApiUrl().toString());
-        assertEquals("2025-09-03", s.notionVersion());
+        assertEquals("2026-03-11", s.notionVersion());
         assertEquals("/github/workspace/logs/sync_metrics.jsonl", s.metricsFile().toString());
         assertFalse(s.dryRun());
         assertTrue(s.failOnError());

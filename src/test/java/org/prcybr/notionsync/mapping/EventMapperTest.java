@@ -1,6 +1,7 @@
 package org.prcybr.notionsync.mapping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,8 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,15 +73,77 @@ class EventMapperTest {
         assertEquals("MDU6SXNzdWU0NDQ1MDAwNDE=", p.externalId());
         assertEquals("Spelling error in the README file", p.title());
         assertEquals("https://github.com/Codertocat/Hello-World/issues/1", p.sourceUrl());
-        assertEquals(Optional.empty(), p.merged());
+        assertFalse(p.values().containsKey(Field.MERGED));
+    }
+
+    @Test
+    void issueDetailsComeFromTheRealPayload() throws Exception {
+        PageSpec p = page("issues", "issues.opened.json");
+        Map<Field, Object> v = p.values();
+        assertEquals(1, ((Number) v.get(Field.NUMBER)).intValue());
+        assertEquals("Codertocat/Hello-World", v.get(Field.REPOSITORY));
+        assertEquals(List.of("bug"), v.get(Field.LABELS));
+        assertEquals(List.of("Codertocat"), v.get(Field.ASSIGNEES));
+        assertEquals("Codertocat", v.get(Field.AUTHOR));
+        assertEquals("v1.0", v.get(Field.MILESTONE));
+        assertEquals("2019-05-15T15:20:18Z", v.get(Field.CREATED));
+        assertEquals("2019-05-15T15:20:18Z", v.get(Field.UPDATED));
+        assertTrue(v.containsKey(Field.CLOSED) && v.get(Field.CLOSED) == null, "closed_at null clears Closed");
+        assertEquals(0, ((Number) v.get(Field.COMMENTS)).intValue());
+        assertTrue(v.containsKey(Field.STATE_REASON));
+        for (Field prOnly : List.of(Field.MERGED, Field.MERGED_AT, Field.DRAFT, Field.REVIEWERS, Field.BASE, Field.HEAD,
+                Field.DISCUSSION_CATEGORY, Field.ANSWERED)) {
+            assertFalse(v.containsKey(prOnly), prOnly.name());
+        }
+        assertEquals(Optional.of("It looks like you accidently spelled 'commit' with two 't's."), p.body());
+        assertEquals("https://github.com/Codertocat/Hello-World", p.repositoryUrl());
+        assertEquals(Optional.of("2019-05-15T15:20:18Z"), p.updatedAt());
+        assertEquals(List.of("open"), p.states());
+        assertEquals("2021-10-11T16:40:56Z", page("issues", "issues.closed.json").values().get(Field.CLOSED));
     }
 
     @Test
     void mergedPullRequestIsClosedAndMerged() throws Exception {
         PageSpec p = page("pull_request", "pull_request.closed.merged.json");
-        assertEquals("Closed", p.statusName());
-        assertEquals(Optional.of(true), p.merged());
-        assertEquals(Optional.of(false), page("pull_request", "pull_request.closed.unmerged.json").merged());
+        Map<Field, Object> v = p.values();
+        assertEquals(List.of("merged", "closed"), p.states());
+        assertFalse(p.open());
+        assertEquals(true, v.get(Field.MERGED));
+        assertEquals("2019-05-15T15:21:18Z", v.get(Field.MERGED_AT));
+        assertEquals(false, v.get(Field.DRAFT));
+        assertEquals(List.of("octocat"), v.get(Field.REVIEWERS));
+        assertEquals("master", v.get(Field.BASE));
+        assertEquals("changes", v.get(Field.HEAD));
+        assertEquals(2, ((Number) v.get(Field.NUMBER)).intValue());
+        assertEquals(List.of("bug"), v.get(Field.LABELS));
+        assertEquals(List.of("Codertocat"), v.get(Field.ASSIGNEES));
+        assertFalse(v.containsKey(Field.STATE_REASON));
+        assertEquals(false, page("pull_request", "pull_request.closed.unmerged.json").values().get(Field.MERGED));
+        assertEquals(List.of("closed"), page("pull_request", "pull_request.closed.unmerged.json").states());
+    }
+
+    @Test
+    void discussionDetailsAndAnsweredState() throws Exception {
+        PageSpec p = page("discussion", "discussion.answered.json");
+        Map<Field, Object> v = p.values();
+        assertEquals("Q&A", v.get(Field.DISCUSSION_CATEGORY));
+        assertEquals(true, v.get(Field.ANSWERED));
+        assertEquals(List.of("answered", "open"), p.states());
+        assertEquals(1, ((Number) v.get(Field.COMMENTS)).intValue());
+        assertFalse(v.containsKey(Field.ASSIGNEES));
+        assertFalse(v.containsKey(Field.MILESTONE));
+        PageSpec created = page("discussion", "discussion.created.json");
+        assertEquals(false, created.values().get(Field.ANSWERED));
+        assertEquals("General", created.values().get(Field.DISCUSSION_CATEGORY));
+        assertEquals("octo-org/octo-repo", created.values().get(Field.REPOSITORY));
+    }
+
+    @Test
+    void onlyAnEditOfTheBodyReplacesContent() throws Exception {
+        assertFalse(page("issues", "issues.edited.json").replaceBody(), "edited without changes.body");
+        assertTrue(page("issues", "issues.edited.body.json").replaceBody());
+        assertFalse(page("issues", "issues.opened.json").replaceBody());
+        assertFalse(page("issues", "issues.labeled.json").replaceBody());
     }
 
     @Test

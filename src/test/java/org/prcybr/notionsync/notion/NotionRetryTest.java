@@ -129,7 +129,7 @@ class NotionRetryTest {
         HttpRequest create = request().withMethod("POST").withPath("/v1/pages");
         notion.server().when(create).error(HttpError.error().withDropConnection(true));
         NotionClient client = client(notion, 30, 5);
-        assertThrows(OutcomeUnknownException.class, () -> client.createPage("ds", Map.of()));
+        assertThrows(OutcomeUnknownException.class, () -> client.createPage("ds", Map.of(), ""));
         notion.server().verify(create, VerificationTimes.exactly(1));
     }
 

@@ -1,0 +1,80 @@
+package org.prcybr.notionsync.mapping;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every property the action writes: its default name, the Notion types that can hold its value,
+ * and whether a page cannot do without it. This table is the one place a property is declared;
+ * the writer lets the database's schema decide which of them are written.
+ *
+ * <p>Values are {@code String} (text, option or ISO date), {@code List<String>} (options or
+ * logins), {@code Boolean} or {@code Number}; a {@code null} value clears the property.
+ */
+public enum Field {
+    // The spec's properties: a database must have them (Merged excepted).
+    STATUS("Status", true, "status", "select", "rich_text"),
+    CATEGORY("Category", true, "select", "multi_select", "rich_text"),
+    LAST_SYNCED("Last Synced", true, "date"),
+    SOURCE_URL("Source URL", true, "url", "rich_text"),
+    EXTERNAL_ID("External ID", true, "rich_text"),
+    MERGED("Merged", false, "checkbox"),
+    // Details: written where the database has a property of that name and a fitting type.
+    NUMBER("Number", false, "number"),
+    REPOSITORY("Repository", false, "select", "rich_text"),
+    LABELS("Labels", false, "multi_select"),
+    ASSIGNEES("Assignees", false, "multi_select", "rich_text", "people"),
+    AUTHOR("Author", false, "select", "rich_text", "people"),
+    MILESTONE("Milestone", false, "select", "rich_text"),
+    CREATED("Created", false, "date"),
+    UPDATED("Updated", false, "date"),
+    CLOSED("Closed", false, "date"),
+    MERGED_AT("Merged At", false, "date"),
+    DRAFT("Draft", false, "checkbox"),
+    REVIEWERS("Reviewers", false, "multi_select"),
+    BASE("Base", false, "select", "rich_text"),
+    HEAD("Head", false, "select", "rich_text"),
+    STATE_REASON("State Reason", false, "select"),
+    DISCUSSION_CATEGORY("Discussion Category", false, "select"),
+    ANSWERED("Answered", false, "checkbox"),
+    COMMENTS("Comments", false, "number"),
+    PROJECT("Project", false, "select", "rich_text");
+
+    /** The name {@code property-names} uses for the database's title property. */
+    public static final String TITLE_NAME = "Name";
+
+    private final String defaultName;
+    private final boolean required;
+    private final Set<String> types;
+
+    Field(String defaultName, boolean required, String... types) {
+        this.defaultName = defaultName;
+        this.required = required;
+        this.types = Set.copyOf(Arrays.asList(types));
+    }
+
+    public String defaultName() {
+        return defaultName;
+    }
+
+    public boolean required() {
+        return required;
+    }
+
+    /** The Notion property types that can hold this value, in order of preference. */
+    public Set<String> types() {
+        return types;
+    }
+
+    /** The Notion types as the user reads them, e.g. "select or rich_text". */
+    public String typeList() {
+        return String.join(" or ", types.stream().sorted().toList());
+    }
+
+    public static Optional<Field> byName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(f -> f.defaultName.toLowerCase(Locale.ROOT).equals(lower)).findFirst();
+    }
+}
