@@ -3,7 +3,7 @@ package org.prcybr.notionsync.mapping;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Every property the action writes: its default name, the Notion types that can hold its value,
@@ -47,12 +47,12 @@ public enum Field {
 
     private final String defaultName;
     private final boolean required;
-    private final Set<String> types;
+    private final List<String> types;
 
     Field(String defaultName, boolean required, String... types) {
         this.defaultName = defaultName;
         this.required = required;
-        this.types = Set.copyOf(Arrays.asList(types));
+        this.types = List.of(types);
     }
 
     public String defaultName() {
@@ -63,14 +63,9 @@ public enum Field {
         return required;
     }
 
-    /** The Notion property types that can hold this value, in order of preference. */
-    public Set<String> types() {
+    /** The Notion property types that can hold this value, the usual one first. */
+    public List<String> types() {
         return types;
-    }
-
-    /** The Notion types as the user reads them, e.g. "select or rich_text". */
-    public String typeList() {
-        return String.join(" or ", types.stream().sorted().toList());
     }
 
     public static Optional<Field> byName(String name) {

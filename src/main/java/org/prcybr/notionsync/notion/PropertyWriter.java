@@ -74,10 +74,11 @@ public final class PropertyWriter {
      * A value for the property {@code name} if it has one of {@code types}; a missing property is
      * an error only when {@code required}, a property of another type always is.
      */
-    public PropertyWriter put(String name, Set<String> types, Object value, boolean required) {
+    public PropertyWriter put(String name, List<String> types, Object value, boolean required) {
         String lower = name.toLowerCase(Locale.ROOT);
         PropertySchema schema = byLowerName.get(lower);
-        String typeList = String.join(" or ", types.stream().sorted().toList());
+        String typeList = types.size() == 1 ? types.get(0)
+                : String.join(", ", types.subList(0, types.size() - 1)) + " or " + types.get(types.size() - 1);
         if (schema == null) {
             if (required) {
                 missing.add("\"" + name + "\" (a " + typeList + " property)");
@@ -101,7 +102,7 @@ public final class PropertyWriter {
     }
 
     /** A value written only where a property of that name has one of {@code types}; anything else is left alone. */
-    public PropertyWriter putIfFits(String name, Set<String> types, Object value) {
+    public PropertyWriter putIfFits(String name, List<String> types, Object value) {
         PropertySchema schema = byLowerName.get(name.toLowerCase(Locale.ROOT));
         if (schema != null && types.contains(schema.type())) {
             Object written = write(actualNames.get(name.toLowerCase(Locale.ROOT)), schema, value, false);

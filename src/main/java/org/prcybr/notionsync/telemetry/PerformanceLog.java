@@ -3,7 +3,6 @@ package org.prcybr.notionsync.telemetry;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.prcybr.notionsync.notion.NotionClient;
 import org.prcybr.notionsync.notion.PropertyWriter;
 import org.prcybr.notionsync.sync.PageUpsert;
@@ -26,10 +25,10 @@ public class PerformanceLog {
         String dataSourceId = pages.dataSourceOf(databaseId);
         var properties = new PropertyWriter(notion.dataSource(dataSourceId).properties(), logins -> List.of())
                 .title(Optional.empty(), record.eventType() + " " + record.status())
-                .put("Event", Set.of("select", "rich_text"), record.eventType(), false)
-                .put("Status", Set.of("select", "status", "rich_text"), record.status(), false)
-                .put("Latency (ms)", Set.of("number"), record.latencyMs(), false)
-                .put("Timestamp", Set.of("date"), record.timestamp(), false)
+                .put("Event", List.of("select", "rich_text"), record.eventType(), false)
+                .put("Status", List.of("select", "status", "rich_text"), record.status(), false)
+                .put("Latency (ms)", List.of("number"), record.latencyMs(), false)
+                .put("Timestamp", List.of("date"), record.timestamp(), false)
                 .build();
         notion.createPage(dataSourceId, properties, "");
     }

@@ -98,7 +98,7 @@ class BadInputIT {
     @Test
     void oldApiVersionIsCaughtBeforeAnyCall(NotionMock notion) throws Exception {
         Result r = action(notion).input(Input.NOTION_VERSION, "2022-06-28").run();
-        assertFailedPlainly(r, "notion-version", "2025-09-03");
+        assertFailedPlainly(r, "notion-version", "2026-03-11");
         assertNoNotionCall(notion);
     }
 
@@ -189,7 +189,7 @@ class BadInputIT {
     void missingPropertyNamesItAndItsType(NotionMock notion) throws Exception {
         notion.standard(Schema.full().without("Category").without("Last Synced"));
         Result r = action(notion).run();
-        assertFailedPlainly(r, "\"Category\" (a select property)", "\"Last Synced\" (a date property)", DB);
+        assertFailedPlainly(r, "\"Category\" (a select, multi_select or rich_text property)", "\"Last Synced\" (a date property)", DB);
         assertNothingWritten(notion);
     }
 

@@ -12,7 +12,7 @@ import org.mockserver.model.MediaType;
 
 /**
  * Notion as MockServer expectations: a database with one data source, its schema, and canned
- * answers for query, create and update. Bodies follow Notion's 2025-09-03 shapes.
+ * answers for query, create and update. Bodies follow Notion's 2026-03-11 shapes.
  */
 public final class NotionMock {
     public static final String DB = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
@@ -21,6 +21,8 @@ public final class NotionMock {
     public static final String PAGE = "2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091";
 
     private final ClientAndServer server;
+    /** The data source's schema, so that pages found by a query carry its properties, as Notion's do. */
+    private Schema schema = new Schema();
 
     public NotionMock(ClientAndServer server) {
         this.server = server;
@@ -37,6 +39,7 @@ public final class NotionMock {
     /** Builder of a data source schema: the properties a page needs, with adjustable types. */
     public static final class Schema {
         private final List<String> props = new ArrayList<>();
+        private final java.util.Map<String, String> types = new java.util.LinkedHashMap<>();
 
         public static Schema full() {
             return new Schema().title("Name").status("Status", "Open", "Closed").select("Category")
@@ -55,24 +58,40 @@ public final class NotionMock {
             }
             props.add("\"" + name + "\":{\"id\":\"s1\",\"name\":\"" + name + "\",\"type\":\"status\",\"status\":{\"options\":["
                     + o + "],\"groups\":[]}}");
+            types.put(name, "status");
             return this;
         }
 
         public Schema select(String name) {
             props.add("\"" + name + "\":{\"id\":\"" + Math.abs(name.hashCode()) + "\",\"name\":\"" + name
                     + "\",\"type\":\"select\",\"select\":{\"options\":[]}}");
+            types.put(name, "select");
             return this;
         }
 
         public Schema prop(String name, String type) {
             props.add("\"" + name + "\":{\"id\":\"" + Math.abs(name.hashCode()) + "\",\"name\":\"" + name
                     + "\",\"type\":\"" + type + "\",\"" + type + "\":{}}");
+            types.put(name, type);
             return this;
         }
 
         public Schema without(String name) {
             props.removeIf(p -> p.startsWith("\"" + name + "\":"));
+            types.remove(name);
             return this;
+        }
+
+        /** A page's properties as Notion returns them: every property with its type; values from {@code values} (raw JSON) or empty. */
+        String pageProperties(java.util.Map<String, String> values) {
+            List<String> out = new ArrayList<>();
+            types.forEach((name, type) -> {
+                String empty = List.of("title", "rich_text", "multi_select", "people", "relation", "files").contains(type)
+                        ? "[]" : "checkbox".equals(type) ? "false" : "null";
+                out.add("\"" + name + "\":{\"id\":\"" + Math.abs(name.hashCode()) + "\",\"type\":\"" + type
+                        + "\",\"" + type + "\":" + values.getOrDefault(name, empty) + "}");
+            });
+            return "{" + String.join(",", out) + "}";
         }
 
         String json(String dataSourceId) {
@@ -89,20 +108,33 @@ public final class NotionMock {
     }
 
     public NotionMock dataSource(String dataSourceId, Schema schema) {
+        this.schema = schema;
         server.when(request().withMethod("GET").withPath("/v1/data_sources/" + dataSourceId))
                 .respond(ok(schema.json(dataSourceId)));
         return this;
     }
 
-    /** The usual setup: database DB with data source DS of the given schema. */
+    /**
+     * The usual setup: database DB with data source DS of the given schema. Its query finds nothing
+     * unless a test says otherwise (that answer has the lowest priority).
+     */
     public NotionMock standard(Schema schema) {
+        server.when(request().withMethod("POST").withPath("/v1/data_sources/" + DS + "/query"), Times.unlimited(),
+                        org.mockserver.matchers.TimeToLive.unlimited(), -10)
+                .respond(ok("{\"object\":\"list\",\"results\":[],\"has_more\":false,\"next_cursor\":null}"));
         return database(DB, DS).dataSource(DS, schema);
     }
 
     public NotionMock queryFinds(String dataSourceId, String... pageIds) {
+        return queryFindsWith(dataSourceId, java.util.Map.of(), pageIds);
+    }
+
+    /** The query finds the pages, whose properties hold {@code values} (property name to raw JSON value). */
+    public NotionMock queryFindsWith(String dataSourceId, java.util.Map<String, String> values, String... pageIds) {
         StringBuilder results = new StringBuilder();
         for (int i = 0; i < pageIds.length; i++) {
-            results.append(i == 0 ? "" : ",").append(page(pageIds[i], "2026-01-0" + (i + 1) + "T10:00:00.000Z"));
+            results.append(i == 0 ? "" : ",").append(page(pageIds[i], "2026-01-0" + (i + 1) + "T10:00:00.000Z")
+                    .replace("\"properties\":{}", "\"properties\":" + schema.pageProperties(values)));
         }
         server.when(request().withMethod("POST").withPath("/v1/data_sources/" + dataSourceId + "/query"))
                 .respond(ok("{\"object\":\"list\",\"results\":[" + results + "],\"has_more\":false,\"next_cursor\":null}"));
@@ -138,7 +170,7 @@ public final class NotionMock {
 
     public static String page(String id, String createdTime) {
         return "{\"object\":\"page\",\"id\":\"" + id + "\",\"created_time\":\"" + createdTime
-                + "\",\"in_trash\":false,\"archived\":false,\"url\":\"https://www.notion.so/" + id.replace("-", "")
+                + "\",\"in_trash\":false,\"url\":\"https://www.notion.so/" + id.replace("-", "")
                 + "\",\"properties\":{}}";
     }
 
