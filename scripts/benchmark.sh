@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Start-up benchmark: median wall time and peak RSS of N runs of one issues event against a
-# loopback Notion stand-in, for
-#   1. plain `java -jar` (the machine's default java),
-#   2. the image's JVM with its flags and AOT cache, run directly (chroot into the image),
-#   3. the same inside the container, run as the runner runs it,
-#   4. a minimal Node 20 script making the same HTTP calls (the yardstick),
-# plus the image size. Run as root from the repository root: bash scripts/benchmark.sh [N]
+# Per-event cost as users pay it, side by side in one run: an event pulls the image onto a fresh
+# runner, then runs it. For the action's image and for the floor of any Docker action (a FROM
+# scratch image whose entrypoint is a static program that exits at once):
+#   - size, unpacked and as gzip-compressed layers,
+#   - cold pull into empty storage from an OCI layout (podman push ... oci:DIR; no network),
+#   - one run as the runner runs it (median of N),
+# and, for the start-up alone, median wall time and peak RSS of N runs of one issues event against
+# a loopback Notion stand-in: the Node 20 yardstick (a minimal script making the same HTTP calls),
+# the image's JVM run directly (chroot into the image), and plain `java -jar`.
+# Run as root from the repository root: bash scripts/benchmark.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -24,6 +27,16 @@ cleanup() {
   if [ -n "$ctr" ]; then podman umount "$ctr" >/dev/null 2>&1 || true; podman rm -f "$ctr" >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
+
+# The floor: FROM scratch with a static no-op entrypoint, built here.
+FLOOR=localhost/notion-sync-floor:test
+floor_dir=$(mktemp -d)
+command -v gcc >/dev/null && [ -f /usr/lib/x86_64-linux-gnu/libc.a ] || {
+  apt-get update -q >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -q gcc libc6-dev >/dev/null; }
+printf 'int main(void) { return 0; }\n' > "$floor_dir/noop.c"
+gcc -static -Os -s -o "$floor_dir/noop" "$floor_dir/noop.c"
+printf 'FROM scratch\nCOPY noop /noop\nENTRYPOINT ["/noop"]\n' > "$floor_dir/Dockerfile"
+buildah bud --quiet --isolation chroot -t "$FLOOR" "$floor_dir" >/dev/null
 
 event=src/test/resources/events/issues.opened.json
 work=$(mktemp -d)
@@ -85,8 +98,52 @@ results=$(
   measure plain plain
   measure container in_container
 )
+
+# Bytes and cold pulls. Each image is pushed once to an OCI layout with gzip layers (what a
+# registry serves); each pull goes into a fresh, empty storage, so nothing is shared or cached.
+PULLS=${PULLS:-3}
+bytes_of() { # IMAGE: "unpacked_bytes gzip_bytes"
+  local img=$1 dir; dir="$work/oci-$(basename "${img%%:*}")"
+  rm -rf "$dir"
+  podman push --quiet --compression-format gzip --force-compression "$img" "oci:$dir:bench" >/dev/null
+  local gz
+  gz=$(python3 - "$dir" <<'PY'
+import json, sys, os
+d = sys.argv[1]
+index = json.load(open(os.path.join(d, "index.json")))
+digest = index["manifests"][0]["digest"].split(":")[1]
+manifest = json.load(open(os.path.join(d, "blobs", "sha256", digest)))
+print(sum(l["size"] for l in manifest["layers"]) + manifest["config"]["size"])
+PY
+)
+  printf '%s %s\n' "$(podman image inspect "$img" --format '{{.Size}}')" "$gz"
+}
+cold_pull() { # IMAGE: median ms of PULLS pulls from its OCI layout into empty storage
+  local img=$1 dir times=() s
+  dir="$work/oci-$(basename "${img%%:*}")"
+  for _ in $(seq 1 "$PULLS"); do
+    s=$(mktemp -d)
+    local t0 t1
+    t0=$(date +%s%N)
+    podman --root "$s/root" --runroot "$s/run" --storage-driver overlay pull --quiet "oci:$dir:bench" >/dev/null
+    t1=$(date +%s%N)
+    times+=($(( (t1 - t0) / 1000000 )))
+    podman --root "$s/root" --runroot "$s/run" --storage-driver overlay system reset --force >/dev/null 2>&1 || true
+    rm -rf "$s"
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'
+}
+floor_run() {
+  local root; root=$(runner_folder "$event")
+  IMAGE=$FLOOR run_like_runner "$root" issues
+  rm -rf "$root"
+}
+read -r image_bytes image_gz < <(bytes_of "$IMAGE")
+read -r floor_bytes floor_gz < <(bytes_of "$FLOOR")
+image_pull=$(cold_pull "$IMAGE")
+floor_pull=$(cold_pull "$FLOOR")
+floor_ms=$(measure floor floor_run | awk '{print $2}')
 node_ms=$(awk '$1=="node" {print $2}' <<<"$results")
-size=$(podman image inspect "$IMAGE" --format '{{.Size}}' | awk '{printf "%.0f MB", $1/1e6}')
 {
   echo "| setup | median wall (ms) | peak RSS (MB) | ratio to Node |"
   echo "|---|---|---|---|"
@@ -102,5 +159,16 @@ size=$(podman image inspect "$IMAGE" --format '{{.Size}}' | awk '{printf "%.0f M
     echo "| $name | $ms | $rss | $(awk -v a="$ms" -v b="$node_ms" 'BEGIN {printf "%.2fx", a/b}') |"
   done <<<"$results"
   echo
-  echo "Image size: $size. Machine: $(nproc) cores. Runs per setup: $N (after one warm-up)."
+  echo "Machine: $(nproc) cores. Runs per setup: $N (after one warm-up)."
+  echo
+  container_ms=$(awk '$1=="container" {print $2}' <<<"$results")
+  mb() { awk -v b="$1" 'BEGIN {printf "%.1f", b/1e6}'; }
+  echo "| per event, as users pay it | gzip layers (MB) | unpacked (MB) | cold pull (ms) | runner-style run (ms) | pull + run (ms) | × floor | × Node run |"
+  echo "|---|---|---|---|---|---|---|---|"
+  total=$((image_pull + container_ms)); floor_total=$((floor_pull + floor_ms))
+  echo "| notion-sync-action image | $(mb "$image_gz") | $(mb "$image_bytes") | $image_pull | $container_ms | $total | $(awk -v a="$total" -v b="$floor_total" 'BEGIN {printf "%.1fx", a/b}') | $(awk -v a="$total" -v b="$node_ms" 'BEGIN {printf "%.1fx", a/b}') |"
+  echo "| floor: FROM scratch, static no-op | $(mb "$floor_gz") | $(mb "$floor_bytes") | $floor_pull | $floor_ms | $floor_total | 1.0x | $(awk -v a="$floor_total" -v b="$node_ms" 'BEGIN {printf "%.1fx", a/b}') |"
+  echo "| Node yardstick (no pull: JavaScript actions run on the runner's Node) | | | | $node_ms | $node_ms | $(awk -v a="$node_ms" -v b="$floor_total" 'BEGIN {printf "%.1fx", a/b}') | 1.0x |"
+  echo
+  echo "Cold pulls: median of $PULLS, each into empty storage from an OCI layout on this disk."
 } | tee target/benchmark.md

@@ -2,8 +2,8 @@
 # shellcheck shell=bash
 
 IMAGE=${IMAGE:-localhost/notion-sync-action:test}
-RUNTIME_BASE_TAG=${RUNTIME_BASE_TAG:-localhost/notion-sync-runtime-base:bookworm}
-BUILD_BASE_TAG=${BUILD_BASE_TAG:-localhost/notion-sync-build-base:bookworm}
+RUNTIME_BASE_TAG=${RUNTIME_BASE_TAG:-localhost/notion-sync-runtime-base:libc}
+BUILD_BASE_TAG=${BUILD_BASE_TAG:-localhost/notion-sync-build-base:bookworm-binutils}
 # podman as it works on these hosts: runc (crun fails on the host's cgroups), cgroupfs, explicit
 # ulimits at or below the hard limits.
 NOFILE=$(ulimit -Hn); [ "$NOFILE" = unlimited ] && NOFILE=65536; [ "$NOFILE" -gt 65536 ] && NOFILE=65536

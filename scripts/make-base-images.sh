@@ -2,12 +2,12 @@
 # Makes the two base images the Dockerfile takes as build arguments, from this machine's own
 # Debian source, for machines with no registry to pull from (CI here). On GitHub the Dockerfile's
 # defaults (public images) are used instead.
-#   localhost/notion-sync-runtime-base  Debian minbase (the runtime stage's slim base)
-#   localhost/notion-sync-build-base    the same plus Maven and this machine's Temurin 25 JDK
+#   localhost/notion-sync-runtime-base  glibc alone (what the jlinked JRE needs; no shell)
+#   localhost/notion-sync-build-base    Debian minbase with Maven, binutils and this machine's Temurin 25 JDK
 set -euo pipefail
 
-RUNTIME_TAG=${RUNTIME_TAG:-localhost/notion-sync-runtime-base:bookworm}
-BUILD_TAG=${BUILD_TAG:-localhost/notion-sync-build-base:bookworm}
+RUNTIME_TAG=${RUNTIME_TAG:-localhost/notion-sync-runtime-base:libc}
+BUILD_TAG=${BUILD_TAG:-localhost/notion-sync-build-base:bookworm-binutils}
 JDK_DIR=${JDK_DIR:-$(ls -d /usr/lib/jvm/temurin-25-jdk* | head -n 1)}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -22,17 +22,17 @@ echo "base images from $mirror $suite, JDK $JDK_DIR"
 have() { podman image exists "$1"; }
 
 if ! have "$RUNTIME_TAG"; then
-  # The runtime needs only libc and a shell for the AOT training step: no docs, locales or apt lists.
-  mmdebstrap --quiet --variant=minbase \
-    --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
-    --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-exclude=/usr/share/info/*' \
-    --customize-hook='rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/*' \
+  # The runtime needs only glibc (the AOT cache is recorded in the build stage): libc6 unpacked,
+  # without its character-set converters (gconv, 8 MB the JVM never loads), docs and locales.
+  mmdebstrap --quiet --variant=extract --include=libc6 \
+    --customize-hook='rm -rf "$1"/usr/lib/*/gconv "$1"/usr/share/doc "$1"/usr/share/locale "$1"/usr/share/lintian "$1"/var/lib/apt "$1"/var/cache/apt' \
+    --customize-hook='mkdir -p -m 1777 "$1/tmp"' \
     "$suite" "$work/runtime.tar" "$mirror"
   podman import --quiet "$work/runtime.tar" "$RUNTIME_TAG" >/dev/null
 fi
 
 if ! have "$BUILD_TAG"; then
-  mmdebstrap --quiet --variant=minbase --include=maven,ca-certificates \
+  mmdebstrap --quiet --variant=minbase --include=maven,ca-certificates,binutils \
     --customize-hook="mkdir -p \"\$1/opt/java\" && cp -a '$JDK_DIR' \"\$1/opt/java/openjdk\"" \
     "$suite" "$work/build.tar" "$mirror"
   podman import --quiet \

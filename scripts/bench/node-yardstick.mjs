@@ -7,7 +7,7 @@ const base = process.env["INPUT_NOTION-API-URL"];
 const db = process.env["INPUT_NOTION-TASK-BACKLOG-DB-ID"];
 const headers = {
   Authorization: `Bearer ${process.env["INPUT_NOTION-TOKEN"]}`,
-  "Notion-Version": "2025-09-03",
+  "Notion-Version": "2026-03-11",
   "Content-Type": "application/json",
 };
 const call = async (method, path, body) => {

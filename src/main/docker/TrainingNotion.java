@@ -55,7 +55,12 @@ public class TrainingNotion {
         String path = ex.getRequestURI().getPath();
         String body;
         if (path.equals("/graphql")) {
-            body = "{\"data\":{\"node\":{\"__typename\":\"DraftIssue\",\"title\":\"Training item\"}}}";
+            body = "{\"data\":{\"node\":{\"isArchived\":false,\"project\":{\"title\":\"Training\"},"
+                    + "\"fieldValues\":{\"nodes\":[{\"__typename\":\"ProjectV2ItemFieldSingleSelectValue\","
+                    + "\"name\":\"P1\",\"field\":{\"name\":\"Priority\"}}]},\"content\":{\"__typename\":\"DraftIssue\","
+                    + "\"title\":\"Training item\",\"body\":\"## Training\\n\\n- [ ] item **bold** "
+                    + "[link](https://example.com)\\n\\n<details><summary>s</summary>x</details>\","
+                    + "\"creator\":{\"login\":\"octocat\"},\"assignees\":{\"nodes\":[]}}}}}";
         } else if (path.startsWith("/v1/databases/")) {
             body = "{\"object\":\"database\",\"id\":\"11111111-1111-4111-8111-111111111111\","
                     + "\"data_sources\":[{\"id\":\"33333333-3333-4333-8333-333333333333\",\"name\":\"Main\"}]}";

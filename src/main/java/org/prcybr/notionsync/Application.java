@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
 import org.prcybr.notionsync.action.ActionRun;
-import org.prcybr.notionsync.action.StartupWarmUp;
+import org.prcybr.notionsync.startup.StartupWarmUp;
 import org.prcybr.notionsync.runner.Input;
 import org.prcybr.notionsync.runner.LogSetup;
 import org.prcybr.notionsync.runner.RunnerContext;

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.List;
 import org.prcybr.notionsync.config.InputException;
 import org.prcybr.notionsync.config.PageMapping;
+import org.prcybr.notionsync.startup.ContextFactory;
 import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.markdown.GfmToNotion;
 import org.prcybr.notionsync.markdown.NotionContent;

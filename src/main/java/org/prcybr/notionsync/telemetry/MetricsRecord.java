@@ -1,5 +1,6 @@
 package org.prcybr.notionsync.telemetry;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import java.util.Map;
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record MetricsRecord(String timestamp, String eventType, String status, long latencyMs,
-                            Map<String, String> metadata) {
+                            // Always written, even empty: readers of the JSONL expect the key on every line.
+                            @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, String> metadata) {
 
     public static MetricsRecord of(String eventType, String status, long latencyMs, String databaseId,
                                    String pageId, String error) {

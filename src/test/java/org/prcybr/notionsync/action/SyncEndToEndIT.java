@@ -260,6 +260,9 @@ class SyncEndToEndIT {
         assertEquals("none", r.output("operation"));
         assertTrue(r.summary().contains("push"), r.summary());
         assertEquals(0, notion.recorded().length);
+        // Every metrics line carries metadata, even a skipped run's empty one.
+        JsonNode line = JSON.readValue(r.metrics().strip(), JsonNode.class);
+        assertTrue(line.get("metadata") != null && line.get("metadata").isObject(), r.metrics());
     }
 
     @Test

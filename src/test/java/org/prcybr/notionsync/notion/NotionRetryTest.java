@@ -22,7 +22,7 @@ import org.mockserver.model.Delay;
 import org.mockserver.model.HttpError;
 import org.mockserver.model.HttpRequest;
 import org.mockserver.verify.VerificationTimes;
-import org.prcybr.notionsync.action.ContextFactory;
+import org.prcybr.notionsync.startup.ContextFactory;
 import org.prcybr.notionsync.config.SettingsReader;
 import org.prcybr.notionsync.runner.Input;
 import org.prcybr.notionsync.runner.RunnerContext;

@@ -1,4 +1,4 @@
-package org.prcybr.notionsync.action;
+package org.prcybr.notionsync.startup;
 
 import io.micronaut.core.io.service.SoftServiceLoader;
 import io.micronaut.core.io.service.SoftServiceLoader.StaticDefinition;

@@ -1,4 +1,4 @@
-package org.prcybr.notionsync.action;
+package org.prcybr.notionsync.startup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

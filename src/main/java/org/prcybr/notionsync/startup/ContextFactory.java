@@ -1,4 +1,4 @@
-package org.prcybr.notionsync.action;
+package org.prcybr.notionsync.startup;
 
 import io.micronaut.context.ApplicationContext;
 import java.net.URI;
