@@ -230,12 +230,13 @@ public class PageUpsert {
                 return properties(dataSourceSchema());
             }
             Map<String, PropertySchema> fromPage = new LinkedHashMap<>();
-            page.properties().forEach((name, value) -> {
-                var type = value == null ? null : value.get("type");
-                if (type != null && type.isString()) {
-                    fromPage.put(name, new PropertySchema(null, name, type.getStringValue(), null, null));
+            for (var e : page.properties().entrySet()) {
+                var type = e.getValue() == null ? null : e.getValue().get("type");
+                if (type == null || !type.isString()) {
+                    return properties(dataSourceSchema()); // not a page as Notion sends them: ask the schema
                 }
-            });
+                fromPage.put(e.getKey(), new PropertySchema(null, e.getKey(), type.getStringValue(), null, null));
+            }
             return properties(fromPage);
         }
 

@@ -239,8 +239,12 @@ public final class FakeNotion implements AutoCloseable {
             ObjectNode page = JSON.createObjectNode().put("object", "page").put("id", id)
                     // Notion rounds created_time to the minute, so ties are common: the id breaks them.
                     .put("created_time", Instant.now().truncatedTo(ChronoUnit.MINUTES).toString())
-                    .put("in_trash", false).put("archived", false).put("url", "https://www.notion.so/" + id.replace("-", ""));
-            page.set("properties", body.path("properties").deepCopy());
+                    .put("in_trash", false).put("url", "https://www.notion.so/" + id.replace("-", ""));
+            // As Notion does, a page carries every property of its data source, each with its type.
+            ObjectNode props = page.putObject("properties");
+            SCHEMA.forEach((name, type) -> props.putObject(name).put("id", name.hashCode() + "").put("type", type)
+                    .putNull(type));
+            body.path("properties").fields().forEachRemaining(e -> ((ObjectNode) props.get(e.getKey())).setAll((ObjectNode) e.getValue()));
             pages.put(id, page);
             return ok(page.toString());
         }
@@ -260,7 +264,8 @@ public final class FakeNotion implements AutoCloseable {
                 if (problem != null) {
                     return new Answer(400, error(400, "validation_error", problem));
                 }
-                ((ObjectNode) page.get("properties")).setAll((ObjectNode) body.get("properties"));
+                body.get("properties").fields().forEachRemaining(
+                        e -> ((ObjectNode) page.get("properties").get(e.getKey())).setAll((ObjectNode) e.getValue()));
             }
             return ok(page.toString());
         }
