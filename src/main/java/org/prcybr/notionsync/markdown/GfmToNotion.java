@@ -198,26 +198,33 @@ public final class GfmToNotion {
             prefix = "- [" + (task.isChecked() ? "x" : " ") + "] ";
             child = child.getNext();
         }
-        BlockSink children = new BlockSink();
-        List<String> textPieces = List.of();
+        return textWithChildren(prefix, child);
+    }
+
+    /**
+     * A block whose first paragraph is its own text (a list item, a quote) and whose other blocks
+     * are its children; text beyond one block's limit continues as child paragraphs.
+     */
+    private Rendered textWithChildren(String prefix, Node first) {
+        Node child = first;
+        List<String> pieces = List.of();
+        List<Rendered> nested = new ArrayList<>();
         List<Rendered> images = new ArrayList<>();
         if (child instanceof Paragraph p) {
-            textPieces = inline(p, images).pieces(InlineText.MAX_CHARS - prefix.length());
+            pieces = inline(p, images).pieces(InlineText.MAX_CHARS - prefix.length());
             child = child.getNext();
         }
-        List<String> lines = new ArrayList<>();
-        lines.add(prefix + (textPieces.isEmpty() ? "" : NotionEscapes.guardLineStart(textPieces.get(0))));
-        // Text beyond one block's limit continues as child paragraphs.
-        List<Rendered> nested = new ArrayList<>();
-        for (int i = 1; i < textPieces.size(); i++) {
-            nested.add(single(NotionEscapes.guardLineStart(textPieces.get(i))));
+        for (int i = 1; i < pieces.size(); i++) {
+            nested.add(single(NotionEscapes.guardLineStart(pieces.get(i))));
         }
         nested.addAll(images);
+        BlockSink children = new BlockSink();
         for (; child != null; child = child.getNext()) {
             block(child, children);
         }
         nested.addAll(children.close());
-        return withChildren(lines, nested);
+        String text = pieces.isEmpty() ? "" : NotionEscapes.guardLineStart(pieces.get(0));
+        return withChildren(List.of(prefix + text), nested);
     }
 
     private void code(String literal, String info, BlockSink out) {
@@ -236,24 +243,7 @@ public final class GfmToNotion {
     }
 
     private void quote(BlockQuote q, BlockSink out) {
-        BlockSink inner = new BlockSink();
-        Node child = q.getFirstChild();
-        List<String> first = List.of();
-        List<Rendered> images = new ArrayList<>();
-        if (child instanceof Paragraph p) {
-            first = inline(p, images).pieces(InlineText.MAX_CHARS - 2);
-            child = child.getNext();
-        }
-        List<Rendered> nested = new ArrayList<>();
-        for (int i = 1; i < first.size(); i++) {
-            nested.add(single(NotionEscapes.guardLineStart(first.get(i))));
-        }
-        nested.addAll(images);
-        for (; child != null; child = child.getNext()) {
-            block(child, inner);
-        }
-        nested.addAll(inner.close());
-        out.add(withChildren(List.of("> " + (first.isEmpty() ? "" : first.get(0))), nested));
+        out.add(textWithChildren("> ", q.getFirstChild()));
     }
 
     private Rendered table(TableBlock table, List<Rendered> images) {
