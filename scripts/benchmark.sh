@@ -105,7 +105,7 @@ PULLS=${PULLS:-3}
 bytes_of() { # IMAGE: "unpacked_bytes gzip_bytes"
   local img=$1 dir; dir="$work/oci-$(basename "${img%%:*}")"
   rm -rf "$dir"
-  podman push --quiet --compression-format gzip --force-compression "$img" "oci:$dir:bench" >/dev/null
+  podman push --quiet --compression-format gzip "$img" "oci:$dir:bench" >/dev/null
   local gz
   gz=$(python3 - "$dir" <<'PY'
 import json, sys, os
