@@ -102,8 +102,11 @@ results=$(
 # Bytes and cold pulls. Each image is pushed once to an OCI layout with gzip layers (what a
 # registry serves); each pull goes into a fresh, empty storage, so nothing is shared or cached.
 PULLS=${PULLS:-3}
+# podman names an image pulled from oci:DIR after DIR, which must then be lower-case.
+oci_root=/tmp/notion-sync-bench-oci-$$
+mkdir -p "$oci_root"
 bytes_of() { # IMAGE: "unpacked_bytes gzip_bytes"
-  local img=$1 dir; dir="$work/oci-$(basename "${img%%:*}")"
+  local img=$1 dir; dir="$oci_root/$(basename "${img%%:*}")"
   rm -rf "$dir"
   podman push --quiet --compression-format gzip "$img" "oci:$dir:bench" >/dev/null
   local gz
@@ -120,12 +123,13 @@ PY
 }
 cold_pull() { # IMAGE: median ms of PULLS pulls from its OCI layout into empty storage
   local img=$1 dir times=() s
-  dir="$work/oci-$(basename "${img%%:*}")"
+  dir="$oci_root/$(basename "${img%%:*}")"
   for _ in $(seq 1 "$PULLS"); do
     s=$(mktemp -d)
     local t0 t1
     t0=$(date +%s%N)
-    podman --root "$s/root" --runroot "$s/run" --storage-driver overlay pull --quiet "oci:$dir:bench" >/dev/null
+    podman --root "$s/root" --runroot "$s/run" --storage-driver overlay pull --quiet "oci:$dir:bench" >/dev/null \
+      || die "cold pull of $img failed"
     t1=$(date +%s%N)
     times+=($(( (t1 - t0) / 1000000 )))
     podman --root "$s/root" --runroot "$s/run" --storage-driver overlay system reset --force >/dev/null 2>&1 || true
@@ -138,6 +142,7 @@ floor_run() {
   IMAGE=$FLOOR run_like_runner "$root" issues
   rm -rf "$root"
 }
+trap 'cleanup; rm -rf "$oci_root"' EXIT
 read -r image_bytes image_gz < <(bytes_of "$IMAGE")
 read -r floor_bytes floor_gz < <(bytes_of "$FLOOR")
 image_pull=$(cold_pull "$IMAGE")
