@@ -16,11 +16,14 @@ COPY pom.xml ./
 COPY src/main ./src/main
 RUN mvn -B -q ${MVN_FLAGS} -DskipTests package \
  && mkdir -p /app && cp target/notion-sync-action.jar /app/notion-sync-action.jar
-# jdeps misses jdk.zipfs (Micronaut opens the jar as a zip file system when it has to scan it,
-# which the jar's service index normally spares it) and the crypto provider used for TLS to
-# api.notion.com, so both are added by name. libjvm.so without its symbols: -5 MB.
-RUN modules="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 25 /app/notion-sync-action.jar)" \
- && jlink --add-modules "${modules},jdk.zipfs,jdk.crypto.ec" \
+# The modules the app runs on, named rather than taken from jdeps: jdeps also lists java.sql,
+# java.management, java.net.http and jdk.jfr, which only optional code paths of the libraries
+# touch (logback's DB appender, jsoup's HTTP client, JMX, JFR events), and they cost 6 MB of
+# pulled layers. java.naming: Netty's DNS set-up and logback look JNDI up; jdk.zipfs: Micronaut
+# opens the jar as a zip file system when it has to scan it (the service index normally spares it);
+# jdk.crypto.ec: TLS to api.notion.com. The runner-style container test and the AOT training run
+# (TLS, GraphQL, content) run on exactly this set. libjvm.so without its symbols: -5 MB.
+RUN jlink --add-modules java.base,java.logging,java.naming,jdk.unsupported,jdk.zipfs,jdk.crypto.ec \
       --strip-java-debug-attributes --no-man-pages --no-header-files --compress=zip-6 --output /opt/jre \
  && { command -v strip >/dev/null || { apt-get update -q && apt-get install -y -q --no-install-recommends binutils; }; } \
  && strip --strip-unneeded /opt/jre/lib/server/libjvm.so

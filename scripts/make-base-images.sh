@@ -6,7 +6,7 @@
 #   localhost/notion-sync-build-base    Debian minbase with Maven, binutils and this machine's Temurin 25 JDK
 set -euo pipefail
 
-RUNTIME_TAG=${RUNTIME_TAG:-localhost/notion-sync-runtime-base:libc}
+RUNTIME_TAG=${RUNTIME_TAG:-localhost/notion-sync-runtime-base:libc-nogconv}
 BUILD_TAG=${BUILD_TAG:-localhost/notion-sync-build-base:bookworm-binutils}
 JDK_DIR=${JDK_DIR:-$(ls -d /usr/lib/jvm/temurin-25-jdk* | head -n 1)}
 work=$(mktemp -d)
@@ -24,10 +24,12 @@ have() { podman image exists "$1"; }
 if ! have "$RUNTIME_TAG"; then
   # The runtime needs only glibc (the AOT cache is recorded in the build stage): libc6 unpacked,
   # without its character-set converters (gconv, 8 MB the JVM never loads), docs and locales.
-  mmdebstrap --quiet --variant=extract --include=libc6 \
-    --customize-hook='rm -rf "$1"/usr/lib/*/gconv "$1"/usr/share/doc "$1"/usr/share/locale "$1"/usr/share/lintian "$1"/var/lib/apt "$1"/var/cache/apt' \
-    --customize-hook='mkdir -p -m 1777 "$1/tmp"' \
-    "$suite" "$work/runtime.tar" "$mirror"
+  # The extract variant runs no hooks, so the tree is trimmed here, with a /tmp added.
+  mmdebstrap --quiet --variant=extract --include=libc6 "$suite" "$work/runtime" "$mirror"
+  rm -rf "$work/runtime"/usr/lib/*/gconv "$work/runtime"/usr/share/doc "$work/runtime"/usr/share/locale \
+    "$work/runtime"/usr/share/lintian "$work/runtime"/var/lib/apt "$work/runtime"/var/cache/apt
+  mkdir -p -m 1777 "$work/runtime/tmp"
+  tar -C "$work/runtime" -cf "$work/runtime.tar" .
   podman import --quiet "$work/runtime.tar" "$RUNTIME_TAG" >/dev/null
 fi
 
