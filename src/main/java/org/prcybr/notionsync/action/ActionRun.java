@@ -41,13 +41,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of the action: validate inputs, read the event, map it, write the page, then report
- * (outputs, summary, metrics, annotations). Every failure ends as one sentence in {@code status=error}.
+ * One run of the action: validate inputs, hand the run to its mode's use case (sync the event,
+ * backfill, setup), then report (outputs, summary, metrics, annotations). Every failure ends as one
+ * sentence in {@code status=error}.
  */
 public final class ActionRun {
     private static final Logger LOG = LoggerFactory.getLogger(ActionRun.class);
-    /** How much of the content a dry run prints. */
-    private static final int PREVIEW_LINES = 12;
 
     private final RunnerContext runner;
     private final PrintStream out;
@@ -78,10 +77,15 @@ public final class ActionRun {
         try {
             settings = SettingsReader.read(runner);
             outcome.dryRun = settings.dryRun();
-            byte[] event = readEventFile();
+            // Each mode is a use case of its own; backfill and setup need no event file.
+            byte[] event = settings.mode() == SyncSettings.Mode.SYNC ? readEventFile() : null;
             // Micronaut starts only once the inputs and the event file have been checked.
             ctx = ContextFactory.start(settings);
-            run(ctx, event, settings, outcome);
+            switch (settings.mode()) {
+                case SYNC -> new SyncEvent(runner).run(ctx, event, settings, outcome);
+                case BACKFILL -> new BackfillRun().run(ctx, settings, outcome);
+                case SETUP -> new SetupRun().run(ctx, settings, outcome);
+            }
         } catch (InputException e) {
             inputError = true;
             outcome.status = "error";
@@ -95,7 +99,7 @@ public final class ActionRun {
             }
         }
         finish(outcome);
-        if (ctx != null && !inputError) {
+        if (ctx != null && !inputError && settings.mode() == SyncSettings.Mode.SYNC) {
             forwardToPerformanceLog(ctx, settings, outcome);
         }
         writeMetrics(ctx, settings, outcome);
@@ -116,112 +120,6 @@ public final class ActionRun {
         return 0;
     }
 
-    private void run(ApplicationContext ctx, byte[] event, SyncSettings settings, RunOutcome outcome)
-            throws InputException {
-        if (settings.dryRun()) {
-            mapAndWrite(ctx, event, settings, outcome, null);
-            return;
-        }
-        // Creating the Notion client (Netty, codecs: ~25 ms) overlaps parsing and mapping the
-        // event. It sends nothing, so an event that turns out to be skipped costs no request.
-        CompletableFuture<PageUpsert> upsert = CompletableFuture.supplyAsync(() -> ctx.getBean(PageUpsert.class),
-                task -> {
-                    Thread thread = new Thread(task, "notion-client-start");
-                    thread.setDaemon(true);
-                    thread.start();
-                });
-        try {
-            mapAndWrite(ctx, event, settings, outcome, upsert);
-        } finally {
-            // Closing the context must not race the client's creation: its event loop would outlive the close.
-            upsert.exceptionally(e -> null).join();
-        }
-    }
-
-    /** Maps the event and, unless it is skipped or a dry run, writes its page with {@code upsert}'s client. */
-    private void mapAndWrite(ApplicationContext ctx, byte[] event, SyncSettings settings, RunOutcome outcome,
-            CompletableFuture<PageUpsert> upsert) throws InputException {
-        String eventName = runner.eventName();
-        MappingOutcome mapping = EventMapper.map(eventName, parseEvent(ctx.getBean(JsonMapper.class), event),
-                settings.run());
-        outcome.eventType = mapping.eventType();
-        if (mapping instanceof MappingOutcome.Skipped skipped) {
-            outcome.status = "skipped";
-            outcome.message = skipped.reason();
-            LOG.info("Skipped {}: {}", outcome.eventType, skipped.reason());
-            return;
-        }
-        PageSpec page = ((MappingOutcome.Mapped) mapping).page();
-        outcome.category = page.category().label();
-        outcome.externalId = page.externalId();
-        outcome.title = page.title();
-        outcome.sourceUrl = page.sourceUrl();
-
-        Optional<Input> databaseInput = page.category().databaseInputs().stream()
-                .filter(i -> settings.databaseId(i).isPresent()).findFirst();
-        databaseInput.ifPresent(i -> {
-            outcome.databaseInput = i.id();
-            outcome.databaseId = settings.databaseId(i).orElseThrow();
-        });
-        if (settings.dryRun()) {
-            preview(page, settings, outcome);
-            return;
-        }
-        if (databaseInput.isEmpty()) {
-            outcome.status = "skipped";
-            outcome.message = "No database is configured for " + page.category().label() + " events: set the "
-                    + page.category().databaseInputs().get(0).id() + " input to sync them.";
-            LOG.info("Skipped {}: {}", outcome.eventType, outcome.message);
-            return;
-        }
-        if (page.contentNodeId().isPresent() && !settings.githubToken().isEmpty() && !page.trash()) {
-            var details = ctx.getBean(ProjectItemDetails.class).read(page.externalId(), settings.githubToken());
-            if (details.isPresent()) {
-                page = page.withContent(details.get());
-                outcome.title = page.title();
-                outcome.sourceUrl = page.sourceUrl();
-            } else {
-                outcome.warn("The Projects v2 item's content could not be read through GitHub GraphQL, so the "
-                        + "page is named after its content type and node id: give github-token read access to the project.");
-            }
-        }
-        PageUpsert pages = joined(upsert);
-        NotionClient notion = ctx.getBean(NotionClient.class);
-        try {
-            PageWrite write = pages.upsert(page, outcome.databaseId, settings.mapping());
-            outcome.status = write.wrote() ? "synced" : "skipped";
-            outcome.operation = write.operation();
-            outcome.pageId = write.pageId();
-            outcome.pageUrl = write.pageUrl();
-            if (!write.wrote()) {
-                outcome.message = write.note();
-            } else if (!write.note().isEmpty()) {
-                outcome.warn(write.note());
-            }
-            LOG.info("{} {}: page {} {}", outcome.eventType, outcome.status, write.pageId(), write.operation());
-        } catch (NotionApiException e) {
-            fail(outcome, NotionErrors.explain(e, outcome.databaseId, outcome.databaseInput));
-        } catch (SyncException | RetryBudgetExhaustedException e) {
-            fail(outcome, e.getMessage());
-        } finally {
-            outcome.retries = notion.retries();
-            outcome.notionRequests = notion.requests();
-        }
-    }
-
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
-
-    private static void fail(RunOutcome outcome, String message) {
-        outcome.status = "error";
-        outcome.message = message;
-    }
-
     private byte[] readEventFile() throws InputException {
         String path = runner.eventPath();
         if (path.isEmpty()) {
@@ -236,46 +134,6 @@ public final class ActionRun {
             String why = Files.isDirectory(Path.of(path)) ? "it is a directory" : "permission denied or I/O failure";
             throw new InputException("The event file " + path + " cannot be read (" + why
                     + "): point GITHUB_EVENT_PATH or --event-path at a readable JSON file.");
-        }
-    }
-
-    private JsonNode parseEvent(JsonMapper json, byte[] bytes) throws InputException {
-        try {
-            return json.readValue(bytes, JsonNode.class);
-        } catch (IOException | RuntimeException e) {
-            throw new InputException("The event file " + runner.eventPath() + " is not valid JSON: pass GitHub's "
-                    + "webhook payload unmodified.");
-        }
-    }
-
-    private void preview(PageSpec page, SyncSettings settings, RunOutcome outcome) {
-        outcome.status = "skipped";
-        outcome.message = "Dry run: nothing was written to Notion.";
-        String target = outcome.databaseId.isEmpty()
-                ? "no database (set " + page.category().databaseInputs().get(0).id() + ")"
-                : outcome.databaseId + " (" + outcome.databaseInput + ")";
-        PageMapping names = settings.mapping();
-        outcome.preview.add("Database: " + target);
-        outcome.preview.add("Action: " + (page.trash() ? "move the page to trash" : "create or update the page"));
-        outcome.preview.add(names.propertyName(Field.TITLE_NAME) + ": " + page.title());
-        outcome.preview.add(names.propertyName(Field.STATUS.defaultName()) + ": " + names.statusOption(page.states()));
-        outcome.preview.add(names.propertyName(Field.CATEGORY.defaultName()) + ": " + page.category().label());
-        outcome.preview.add(names.propertyName(Field.EXTERNAL_ID.defaultName()) + ": " + page.externalId());
-        page.values().forEach((field, value) -> {
-            if (value != null && !(value instanceof List<?> l && l.isEmpty()) && !value.toString().isEmpty()) {
-                outcome.preview.add(names.propertyName(field.defaultName()) + ": "
-                        + (value instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList()) : value));
-            }
-        });
-        NotionContent content = new GfmToNotion(page.repositoryUrl()).convert(page.body().orElse(null));
-        outcome.preview.add("Content: " + (content.isEmpty() ? "none"
-                : content.blocks() + " blocks" + (page.replaceBody() ? ", replacing the page's content" : ", written when the page is created")));
-        LOG.info("Dry run for {}: the page that would be written:", outcome.eventType);
-        for (String line : outcome.preview) {
-            LOG.info("  {}", line);
-        }
-        for (String line : content.firstLines(PREVIEW_LINES)) {
-            LOG.info("  | {}", line);
         }
     }
 

@@ -35,6 +35,7 @@ final class Report {
         m.put("category", o.category);
         m.put("external-id", o.externalId);
         m.put("retries", Integer.toString(o.retries));
+        m.putAll(o.extraOutputs);
         return m;
     }
 
@@ -81,6 +82,7 @@ final class Report {
         for (String w : o.warnings) {
             summary.note("Warning: " + w);
         }
+        o.summarySections.forEach(section -> section.accept(summary));
         try {
             summary.appendTo(Path.of(file));
         } catch (IOException | RuntimeException e) {

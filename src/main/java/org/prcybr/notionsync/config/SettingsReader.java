@@ -56,8 +56,52 @@ public final class SettingsReader {
                 ctx.env("GITHUB_RUN_NUMBER"), ctx.env("GITHUB_WORKFLOW"), graphql);
         PageMapping mapping = PageMapping.read(ctx.input(Input.PROPERTY_NAMES), ctx.input(Input.STATUS_MAP),
                 ctx.input(Input.NOTION_USER_MAP));
+        SyncSettings.Mode mode = mode(ctx.input(Input.MODE));
+        Optional<SyncSettings.ProjectRef> project = project(ctx.input(Input.PROJECT_URL));
+        if (mode == SyncSettings.Mode.SETUP && pageId.isEmpty()) {
+            throw new InputException("The notion-page-id input is empty, and setup creates the databases under that "
+                    + "page: share a Notion page with the integration and pass its ID or URL as notion-page-id.");
+        }
+        if (mode == SyncSettings.Mode.BACKFILL && ctx.input(Input.GITHUB_TOKEN).isEmpty() && !dryRun) {
+            throw new InputException("The github-token input is empty, and backfill reads the repository through "
+                    + "GitHub's GraphQL API: leave github-token at its default (${{ github.token }}), or pass a token "
+                    + "that can read the repository (and the project, with project-url).");
+        }
+        if (mode == SyncSettings.Mode.BACKFILL && run.repository().isEmpty()) {
+            throw new InputException("GITHUB_REPOSITORY is not set, so backfill does not know which repository to "
+                    + "read: run it from a workflow, or set GITHUB_REPOSITORY=owner/name.");
+        }
         return new SyncSettings(token, pageId, Map.copyOf(ids), apiUrl, version, metrics, dryRun,
-                ctx.input(Input.GITHUB_TOKEN), failOnError, budget, timeout, run, mapping);
+                ctx.input(Input.GITHUB_TOKEN), failOnError, budget, timeout, run, mapping, mode, project);
+    }
+
+    private static SyncSettings.Mode mode(String raw) throws InputException {
+        return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
+            case "", "sync" -> SyncSettings.Mode.SYNC;
+            case "backfill" -> SyncSettings.Mode.BACKFILL;
+            case "setup" -> SyncSettings.Mode.SETUP;
+            default -> throw new InputException("The mode input must be sync, backfill or setup.");
+        };
+    }
+
+    /** https://github.com/orgs/ORG/projects/N or https://github.com/users/USER/projects/N (a trailing /views/… is fine). */
+    private static Optional<SyncSettings.ProjectRef> project(String raw) throws InputException {
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(raw);
+            String[] parts = uri.getPath() == null ? new String[0] : uri.getPath().split("/");
+            // ["", "orgs"|"users", owner, "projects", number, ...]
+            if (uri.getHost() != null && parts.length >= 5 && (parts[1].equals("orgs") || parts[1].equals("users"))
+                    && parts[3].equals("projects") && !parts[2].isEmpty()) {
+                return Optional.of(new SyncSettings.ProjectRef(parts[1].equals("orgs"), parts[2], Integer.parseInt(parts[4])));
+            }
+        } catch (Exception e) {
+            // fall through to the message below
+        }
+        throw new InputException("The project-url input is not a Projects v2 board URL: use the board's address, "
+                + "such as https://github.com/orgs/ORG/projects/5 or https://github.com/users/USER/projects/5.");
     }
 
     private static Optional<String> notionId(RunnerContext ctx, Input input) throws InputException {

@@ -24,7 +24,16 @@ public record SyncSettings(
         Duration retryBudget,
         Duration requestTimeout,
         GitHubRun run,
-        PageMapping mapping) {
+        PageMapping mapping,
+        Mode mode,
+        Optional<ProjectRef> project) {
+
+    /** What one run does: mirror its event, backfill the repository's history, or set the databases up. */
+    public enum Mode { SYNC, BACKFILL, SETUP }
+
+    /** A Projects v2 board: an organization's or a user's, by number. */
+    public record ProjectRef(boolean organization, String owner, int number) {
+    }
 
     /** The run's GitHub facts that mapping and links need. */
     public record GitHubRun(String serverUrl, String repository, String runId, String runNumber,
@@ -49,7 +58,7 @@ public record SyncSettings(
                 + ", notionVersion=" + notionVersion + ", metricsFile=" + metricsFile
                 + ", dryRun=" + dryRun + ", githubToken=" + redact(githubToken)
                 + ", failOnError=" + failOnError + ", retryBudget=" + retryBudget
-                + ", requestTimeout=" + requestTimeout + ", run=" + run + ", mapping=" + mapping + "]";
+                + ", requestTimeout=" + requestTimeout + ", run=" + run + ", mapping=" + mapping + ", mode=" + mode + ", project=" + project + "]";
     }
 
     private static String redact(String secret) {

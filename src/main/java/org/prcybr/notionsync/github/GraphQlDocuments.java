@@ -10,52 +10,81 @@ public final class GraphQlDocuments {
     private GraphQlDocuments() {
     }
 
-    /** The fields of an issue or pull request that the page's properties and content need. */
-    static final String CONTENT_FIELDS = """
-            __typename
-            ... on DraftIssue { title body createdAt updatedAt creator { login } assignees(first: 100) { nodes { login } } }
-            ... on Issue {
-              title url body number issueState: state stateReason createdAt updatedAt closedAt
-              repository { nameWithOwner url } author { login }
-              labels(first: 100) { nodes { name } } assignees(first: 100) { nodes { login } }
-              milestone { title } comments { totalCount }
-            }
-            ... on PullRequest {
-              title url body number prState: state isDraft merged mergedAt createdAt updatedAt closedAt
-              repository { nameWithOwner url } author { login }
-              labels(first: 100) { nodes { name } } assignees(first: 100) { nodes { login } }
-              milestone { title } comments { totalCount } baseRefName headRefName
-              reviewRequests(first: 100) { nodes { requestedReviewer { __typename ... on User { login } } } }
-            }
+    static final String ISSUE_FIELDS = """
+            id title url body number issueState: state stateReason createdAt updatedAt closedAt
+            repository { nameWithOwner url } author { login }
+            labels(first: 100) { nodes { name } } assignees(first: 100) { nodes { login } }
+            milestone { title } comments { totalCount }
             """;
 
-    /** A Projects v2 item's content and its field values, in one request. */
-    public static final String PROJECT_ITEM = """
-            query($item: ID!) {
-              node(id: $item) {
-                ... on ProjectV2Item {
-                  isArchived
-                  updatedAt
-                  project { title }
-                  fieldValues(first: 50) {
-                    nodes {
-                      __typename
-                      ... on ProjectV2ItemFieldSingleSelectValue { name field { ... on ProjectV2FieldCommon { name } } }
-                      ... on ProjectV2ItemFieldIterationValue { title field { ... on ProjectV2FieldCommon { name } } }
-                      ... on ProjectV2ItemFieldNumberValue { number field { ... on ProjectV2FieldCommon { name } } }
-                      ... on ProjectV2ItemFieldDateValue { date field { ... on ProjectV2FieldCommon { name } } }
-                      ... on ProjectV2ItemFieldTextValue { text field { ... on ProjectV2FieldCommon { name } } }
-                    }
-                  }
-                  content {
-            """ + CONTENT_FIELDS + """
-                  }
-                }
+    static final String PULL_REQUEST_FIELDS = """
+            id title url body number prState: state isDraft merged mergedAt createdAt updatedAt closedAt
+            repository { nameWithOwner url } author { login }
+            labels(first: 100) { nodes { name } } assignees(first: 100) { nodes { login } }
+            milestone { title } comments { totalCount } baseRefName headRefName
+            reviewRequests(first: 100) { nodes { requestedReviewer { __typename ... on User { login } } } }
+            """;
+
+    static final String DISCUSSION_FIELDS = """
+            id title url body number closed closedAt isAnswered createdAt updatedAt
+            repository { nameWithOwner url } author { login } category { name }
+            labels(first: 100) { nodes { name } } comments { totalCount }
+            """;
+
+    /** The fields of an issue, pull request or draft that the page's properties and content need. */
+    static final String CONTENT_FIELDS = "__typename\n"
+            + "... on DraftIssue { title body createdAt updatedAt creator { login } assignees(first: 100) { nodes { login } } }\n"
+            + "... on Issue { " + ISSUE_FIELDS + " }\n"
+            + "... on PullRequest { " + PULL_REQUEST_FIELDS + " }\n";
+
+    private static final String PROJECT_ITEM_FIELDS = """
+            id isArchived updatedAt
+            fieldValues(first: 50) {
+              nodes {
+                __typename
+                ... on ProjectV2ItemFieldSingleSelectValue { name field { ... on ProjectV2FieldCommon { name } } }
+                ... on ProjectV2ItemFieldIterationValue { title field { ... on ProjectV2FieldCommon { name } } }
+                ... on ProjectV2ItemFieldNumberValue { number field { ... on ProjectV2FieldCommon { name } } }
+                ... on ProjectV2ItemFieldDateValue { date field { ... on ProjectV2FieldCommon { name } } }
+                ... on ProjectV2ItemFieldTextValue { text field { ... on ProjectV2FieldCommon { name } } }
               }
             }
             """;
 
+    /** A Projects v2 item's content and its field values, in one request. */
+    public static final String PROJECT_ITEM = "query($item: ID!) { node(id: $item) { ... on ProjectV2Item {\n"
+            + PROJECT_ITEM_FIELDS + " project { title } content { " + CONTENT_FIELDS + " } } } }";
+
+    /** One page of a repository's issues, pull requests or discussions, 100 at a time. */
+    public static final String ISSUES = repositoryPage("issues", ISSUE_FIELDS);
+    public static final String PULL_REQUESTS = repositoryPage("pullRequests", PULL_REQUEST_FIELDS);
+    public static final String DISCUSSIONS = repositoryPage("discussions", DISCUSSION_FIELDS);
+
+    /** One page of a Projects v2 board's items, an organization's or a user's. */
+    public static final String ORGANIZATION_PROJECT_ITEMS = projectPage("organization");
+    public static final String USER_PROJECT_ITEMS = projectPage("user");
+
+    private static String repositoryPage(String connection, String fields) {
+        return "query($owner: String!, $name: String!, $cursor: String) {\n"
+                + "  repository(owner: $owner, name: $name) {\n"
+                + "    " + connection + "(first: 100, after: $cursor) {\n"
+                + "      totalCount pageInfo { hasNextPage endCursor }\n"
+                + "      nodes { __typename " + fields + " }\n"
+                + "    }\n  }\n}";
+    }
+
+    private static String projectPage(String owner) {
+        return "query($owner: String!, $number: Int!, $cursor: String) {\n"
+                + "  " + owner + "(login: $owner) {\n"
+                + "    projectV2(number: $number) {\n"
+                + "      title\n"
+                + "      items(first: 100, after: $cursor) {\n"
+                + "        totalCount pageInfo { hasNextPage endCursor }\n"
+                + "        nodes { " + PROJECT_ITEM_FIELDS + " content { " + CONTENT_FIELDS + " } }\n"
+                + "      }\n    }\n  }\n}";
+    }
+
     public static List<String> all() {
-        return List.of(PROJECT_ITEM);
+        return List.of(PROJECT_ITEM, ISSUES, PULL_REQUESTS, DISCUSSIONS, ORGANIZATION_PROJECT_ITEMS, USER_PROJECT_ITEMS);
     }
 }

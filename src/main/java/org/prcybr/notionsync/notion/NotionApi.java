@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.client.annotation.Client;
 import java.util.Map;
+import org.prcybr.notionsync.notion.NotionModels.BlockList;
 import org.prcybr.notionsync.notion.NotionModels.DataSource;
 import org.prcybr.notionsync.notion.NotionModels.Database;
 import org.prcybr.notionsync.notion.NotionModels.ErrorBody;
@@ -44,6 +45,21 @@ public interface NotionApi {
     /** Replaces or appends content as Notion-flavoured markdown (Notion-Version 2026-03-11). */
     @Patch("/v1/pages/{pageId}/markdown")
     PageMarkdown updatePageMarkdown(String pageId, @Body Map<String, Object> body);
+
+    @Get("/v1/pages/{pageId}/markdown")
+    PageMarkdown retrievePageMarkdown(String pageId);
+
+    /** Creates a database with its first data source's schema ({@code initial_data_source}). */
+    @Post("/v1/databases")
+    Database createDatabase(@Body Map<String, Object> body);
+
+    /** Adds properties to a data source's schema. */
+    @Patch("/v1/data_sources/{dataSourceId}")
+    DataSource updateDataSource(String dataSourceId, @Body Map<String, Object> body);
+
+    @Get("/v1/blocks/{blockId}/children{?start_cursor,page_size}")
+    BlockList listChildren(String blockId, @Nullable @QueryValue("start_cursor") String startCursor,
+                           @QueryValue("page_size") int pageSize);
 
     @Get("/v1/users{?start_cursor,page_size}")
     UserList listUsers(@Nullable @QueryValue("start_cursor") String startCursor,

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.prcybr.notionsync.notion.NotionModels.DataSource;
 import org.prcybr.notionsync.notion.NotionModels.Database;
 import org.prcybr.notionsync.notion.NotionModels.Page;
+import org.prcybr.notionsync.notion.NotionModels.PageMarkdown;
 import org.prcybr.notionsync.notion.NotionModels.QueryResult;
 import org.prcybr.notionsync.notion.NotionModels.User;
 import org.prcybr.notionsync.notion.NotionModels.UserList;
@@ -19,11 +20,13 @@ import org.prcybr.notionsync.notion.NotionModels.UserList;
 public class NotionClient {
     private final NotionApi api;
     private final Retrier retrier;
+    private final Pacer pacer;
     private final AtomicInteger requests = new AtomicInteger();
 
-    public NotionClient(NotionApi api, Retrier retrier) {
+    public NotionClient(NotionApi api, Retrier retrier, Pacer pacer) {
         this.api = api;
         this.retrier = retrier;
+        this.pacer = pacer;
     }
 
     public Database database(String databaseId) {
@@ -84,6 +87,62 @@ public class NotionClient {
         call("PATCH /v1/pages/" + pageId + "/markdown (append)", false, () -> api.updatePageMarkdown(pageId, body));
     }
 
+    /** Every live page of a data source, 100 per request. */
+    public List<Page> allPages(String dataSourceId) {
+        List<Page> found = new ArrayList<>();
+        String cursor = null;
+        do {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("page_size", 100);
+            if (cursor != null) {
+                body.put("start_cursor", cursor);
+            }
+            QueryResult result = call("POST /v1/data_sources/" + dataSourceId + "/query (all)", true,
+                    () -> api.queryDataSource(dataSourceId, body));
+            result.results().stream().filter(Page::live).forEach(found::add);
+            cursor = Boolean.TRUE.equals(result.hasMore()) ? result.nextCursor() : null;
+        } while (cursor != null);
+        return found;
+    }
+
+    public String pageMarkdown(String pageId) {
+        PageMarkdown md = call("GET /v1/pages/" + pageId + "/markdown", true, () -> api.retrievePageMarkdown(pageId));
+        return md.markdown() == null ? "" : md.markdown();
+    }
+
+    /**
+     * Creates a database under a page, its first data source with {@code properties} (name to
+     * property configuration). Not repeatable: the caller looks for it before creating again.
+     */
+    public Database createDatabase(String pageId, String title, Map<String, Object> properties) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("parent", Map.of("type", "page_id", "page_id", pageId));
+        body.put("title", List.of(Map.of("type", "text", "text", Map.of("content", title))));
+        body.put("initial_data_source", Map.of("properties", properties));
+        return call("POST /v1/databases", false, () -> api.createDatabase(body));
+    }
+
+    /** Adds properties to a data source; existing ones are never renamed, retyped or deleted here. */
+    public DataSource addProperties(String dataSourceId, Map<String, Object> properties) {
+        return call("PATCH /v1/data_sources/" + dataSourceId, true,
+                () -> api.updateDataSource(dataSourceId, Map.of("properties", properties)));
+    }
+
+    /** The databases directly under a page, by block id and title. */
+    public List<NotionModels.Block> childDatabases(String pageId) {
+        List<NotionModels.Block> found = new ArrayList<>();
+        String cursor = null;
+        do {
+            String from = cursor;
+            NotionModels.BlockList page = call("GET /v1/blocks/" + pageId + "/children", true,
+                    () -> api.listChildren(pageId, from, 100));
+            page.results().stream().filter(b -> "child_database".equals(b.type()) && !Boolean.TRUE.equals(b.inTrash()))
+                    .forEach(found::add);
+            cursor = Boolean.TRUE.equals(page.hasMore()) ? page.nextCursor() : null;
+        } while (cursor != null);
+        return found;
+    }
+
     /** Every user of the workspace, page by page. */
     public List<User> users() {
         List<User> all = new ArrayList<>();
@@ -114,8 +173,14 @@ public class NotionClient {
         return retrier.retries();
     }
 
+    /** A fresh retry budget, for work made of many independent parts (a backfill's objects). */
+    public void renewRetryBudget() {
+        retrier.renewBudget();
+    }
+
     private <T> T call(String label, boolean repeatable, Supplier<T> request) {
         T result = retrier.run(label, repeatable, () -> {
+            pacer.acquire();
             requests.incrementAndGet();
             return request.get();
         });

@@ -51,9 +51,23 @@ public final class NotionModels {
         }
     }
 
-    /** {@code PATCH /v1/pages/{id}/markdown}: the page's content after the change. */
+    /** {@code GET|PATCH /v1/pages/{id}/markdown}: the page's content as Notion-flavoured markdown. */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    public record PageMarkdown(@Nullable String id, @Nullable Boolean truncated) {
+    public record PageMarkdown(@Nullable String id, @Nullable String markdown, @Nullable Boolean truncated) {
+    }
+
+    /** A page's child blocks; only child databases (with their titles) matter here. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record BlockList(List<Block> results, @Nullable Boolean hasMore, @Nullable String nextCursor) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Block(String id, @Nullable String type, @Nullable ChildDatabase childDatabase,
+                        @Nullable Boolean inTrash) {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record ChildDatabase(@Nullable String title) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)

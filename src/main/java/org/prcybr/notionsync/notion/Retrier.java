@@ -29,13 +29,18 @@ public class Retrier {
     private static final long BASE_BACKOFF_MS = 500;
     private static final long MAX_BACKOFF_MS = 10_000;
 
-    private final long deadlineNanos;
+    private volatile long deadlineNanos;
     private final Duration budget;
     private final AtomicInteger retries = new AtomicInteger();
 
     public Retrier(@Property(name = "notion.retry-budget") Duration budget) {
         this.budget = budget;
         this.deadlineNanos = System.nanoTime() + budget.toNanos();
+    }
+
+    /** Starts the budget again from now. */
+    public void renewBudget() {
+        deadlineNanos = System.nanoTime() + budget.toNanos();
     }
 
     /** Retries made so far in this run, across all calls. */

@@ -23,7 +23,9 @@ public enum Input {
     REQUEST_TIMEOUT_SECONDS("request-timeout-seconds", "30", "Read timeout of one Notion request, in seconds."),
     PROPERTY_NAMES("property-names", "", "Your own property names, one Default=Yours per line (Name=Title, Labels=Tags)."),
     STATUS_MAP("status-map", "", "Status options per GitHub state, one state=Option per line (open, closed, merged, draft, not_planned, answered)."),
-    NOTION_USER_MAP("notion-user-map", "", "Notion people per GitHub login, one login=<Notion user id or email> per line.");
+    NOTION_USER_MAP("notion-user-map", "", "Notion people per GitHub login, one login=<Notion user id or email> per line."),
+    MODE("mode", "sync", "sync (the event), backfill (the repository's history) or setup (create and extend the databases)."),
+    PROJECT_URL("project-url", "", "With mode backfill: a Projects v2 board whose items come too (https://github.com/orgs/ORG/projects/N).");
 
     private final String id;
     private final String defaultValue;

@@ -19,6 +19,7 @@ public final class StepSummary {
     private final String heading;
     private final List<String[]> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> sections = new ArrayList<>();
 
     public StepSummary(String heading) {
         this.heading = heading;
@@ -44,6 +45,28 @@ public final class StepSummary {
         return this;
     }
 
+    /** A table of its own under the main one; every cell is escaped. */
+    public StepSummary table(String title, List<String> header, List<List<String>> rows) {
+        StringBuilder sb = new StringBuilder("\n#### ").append(Markdown.cell(title)).append("\n\n|");
+        header.forEach(h -> sb.append(' ').append(Markdown.cell(h)).append(" |"));
+        sb.append("\n|").append(" --- |".repeat(header.size())).append('\n');
+        for (List<String> r : rows) {
+            sb.append('|');
+            r.forEach(c -> sb.append(' ').append(Markdown.cell(c)).append(" |"));
+            sb.append('\n');
+        }
+        sections.add(sb.toString());
+        return this;
+    }
+
+    /** A shell block to copy; lines are the action's own text (names and validated IDs), never payload text. */
+    public StepSummary shell(String title, List<String> lines) {
+        StringBuilder sb = new StringBuilder("\n#### ").append(Markdown.cell(title)).append("\n\n```sh\n");
+        lines.forEach(l -> sb.append(l.replace("`", "")).append('\n'));
+        sections.add(sb.append("```\n").toString());
+        return this;
+    }
+
     public String render() {
         StringBuilder sb = new StringBuilder();
         sb.append("### ").append(Markdown.cell(heading)).append("\n\n");
@@ -54,6 +77,7 @@ public final class StepSummary {
         for (String n : notes) {
             sb.append("\n> ").append(n).append('\n');
         }
+        sections.forEach(sb::append);
         return sb.append('\n').toString();
     }
 

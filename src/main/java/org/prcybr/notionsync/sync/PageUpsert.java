@@ -196,48 +196,22 @@ public class PageUpsert {
         }
 
         private NotionContent content() {
-            return new GfmToNotion(spec.repositoryUrl()).convert(spec.body().orElse(null));
+            return PageUpsert.content(spec);
         }
 
         /** The page's Updated, when it is later than the event's object: the event is stale. */
         private Optional<String> newerInNotion(Page page) {
-            if (spec.updatedAt().isEmpty() || page.properties() == null) {
-                return Optional.empty();
-            }
-            String name = mapping.propertyName(Field.UPDATED.defaultName());
-            for (var e : page.properties().entrySet()) {
-                if (!e.getKey().equalsIgnoreCase(name) || e.getValue() == null) {
-                    continue;
-                }
-                var date = e.getValue().get("date");
-                var start = date == null || !date.isObject() ? null : date.get("start");
-                if (start == null || !start.isString()) {
-                    return Optional.empty();
-                }
-                Optional<Instant> stored = instant(start.getStringValue());
-                Optional<Instant> event = instant(spec.updatedAt().get());
-                if (stored.isPresent() && event.isPresent() && stored.get().isAfter(event.get())) {
-                    return Optional.of(start.getStringValue());
-                }
-                return Optional.empty();
+            Optional<Instant> event = spec.updatedAt().flatMap(PageUpsert::instant);
+            Optional<String> stored = storedUpdated(page, mapping);
+            if (event.isPresent() && stored.flatMap(PageUpsert::instant).filter(s -> s.isAfter(event.get())).isPresent()) {
+                return stored;
             }
             return Optional.empty();
         }
 
         /** The properties body for a page, from the types the page itself carries where it has them. */
         private Map<String, Object> propertiesFor(Page page) {
-            if (page.properties() == null || page.properties().isEmpty()) {
-                return properties(dataSourceSchema());
-            }
-            Map<String, PropertySchema> fromPage = new LinkedHashMap<>();
-            for (var e : page.properties().entrySet()) {
-                var type = e.getValue() == null ? null : e.getValue().get("type");
-                if (type == null || !type.isString()) {
-                    return properties(dataSourceSchema()); // not a page as Notion sends them: ask the schema
-                }
-                fromPage.put(e.getKey(), new PropertySchema(null, e.getKey(), type.getStringValue(), null, null));
-            }
-            return properties(fromPage);
+            return properties(typesOf(page).orElseGet(this::dataSourceSchema));
         }
 
         private Map<String, Object> properties(Map<String, PropertySchema> schemaProperties) {
@@ -318,6 +292,46 @@ public class PageUpsert {
                 }
             }
         }
+    }
+
+    /** The page's content as Notion-flavoured markdown, in request-sized chunks. */
+    static NotionContent content(PageSpec spec) {
+        return new GfmToNotion(spec.repositoryUrl()).convert(spec.body().orElse(null));
+    }
+
+    /**
+     * The property types a page carries (Notion sends every property with its type), or empty
+     * when it carries none or lacks a type: then only the schema can say.
+     */
+    static Optional<Map<String, PropertySchema>> typesOf(Page page) {
+        if (page.properties() == null || page.properties().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, PropertySchema> types = new LinkedHashMap<>();
+        for (var e : page.properties().entrySet()) {
+            var type = e.getValue() == null ? null : e.getValue().get("type");
+            if (type == null || !type.isString()) {
+                return Optional.empty();
+            }
+            types.put(e.getKey(), new PropertySchema(null, e.getKey(), type.getStringValue(), null, null));
+        }
+        return Optional.of(types);
+    }
+
+    /** The page's Updated date (in the user's name for it), as Notion holds it. */
+    static Optional<String> storedUpdated(Page page, PageMapping mapping) {
+        if (page.properties() == null) {
+            return Optional.empty();
+        }
+        String name = mapping.propertyName(Field.UPDATED.defaultName());
+        for (var e : page.properties().entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name) && e.getValue() != null) {
+                var date = e.getValue().get("date");
+                var start = date == null || !date.isObject() ? null : date.get("start");
+                return start != null && start.isString() ? Optional.of(start.getStringValue()) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** Creates are announced by opened/created events; only then is the schema read ahead of the query. */

@@ -1,0 +1,202 @@
+package org.prcybr.notionsync.action;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.List;
+import org.prcybr.notionsync.config.InputException;
+import org.prcybr.notionsync.config.PageMapping;
+import org.prcybr.notionsync.startup.ContextFactory;
+import org.prcybr.notionsync.mapping.Field;
+import org.prcybr.notionsync.markdown.GfmToNotion;
+import org.prcybr.notionsync.markdown.NotionContent;
+import org.prcybr.notionsync.config.SettingsReader;
+import org.prcybr.notionsync.config.SyncSettings;
+import org.prcybr.notionsync.github.ProjectItemDetails;
+import org.prcybr.notionsync.mapping.EventMapper;
+import org.prcybr.notionsync.mapping.MappingOutcome;
+import org.prcybr.notionsync.mapping.PageSpec;
+import org.prcybr.notionsync.notion.NotionApiException;
+import org.prcybr.notionsync.notion.NotionClient;
+import org.prcybr.notionsync.notion.RetryBudgetExhaustedException;
+import org.prcybr.notionsync.runner.Input;
+import org.prcybr.notionsync.runner.RunnerContext;
+import org.prcybr.notionsync.runner.WorkflowCommands;
+import org.prcybr.notionsync.sync.NotionErrors;
+import org.prcybr.notionsync.sync.PageUpsert;
+import org.prcybr.notionsync.sync.PageWrite;
+import org.prcybr.notionsync.sync.SyncException;
+import org.prcybr.notionsync.telemetry.MetricsLog;
+import org.prcybr.notionsync.telemetry.MetricsRecord;
+import org.prcybr.notionsync.telemetry.PerformanceLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync mode's use case: map the triggering event and write its page (or preview it in a dry run).
+ */
+final class SyncEvent {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEvent.class);
+    /** How much of the content a dry run prints. */
+    private static final int PREVIEW_LINES = 12;
+
+    private final RunnerContext runner;
+
+    SyncEvent(RunnerContext runner) {
+        this.runner = runner;
+    }
+
+    void run(ApplicationContext ctx, byte[] event, SyncSettings settings, RunOutcome outcome)
+            throws InputException {
+        if (settings.dryRun()) {
+            mapAndWrite(ctx, event, settings, outcome, null);
+            return;
+        }
+        // Creating the Notion client (Netty, codecs: ~25 ms) overlaps parsing and mapping the
+        // event. It sends nothing, so an event that turns out to be skipped costs no request.
+        CompletableFuture<PageUpsert> upsert = CompletableFuture.supplyAsync(() -> ctx.getBean(PageUpsert.class),
+                task -> {
+                    Thread thread = new Thread(task, "notion-client-start");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+        try {
+            mapAndWrite(ctx, event, settings, outcome, upsert);
+        } finally {
+            // Closing the context must not race the client's creation: its event loop would outlive the close.
+            upsert.exceptionally(e -> null).join();
+        }
+    }
+
+    /** Maps the event and, unless it is skipped or a dry run, writes its page with {@code upsert}'s client. */
+    private void mapAndWrite(ApplicationContext ctx, byte[] event, SyncSettings settings, RunOutcome outcome,
+            CompletableFuture<PageUpsert> upsert) throws InputException {
+        String eventName = runner.eventName();
+        MappingOutcome mapping = EventMapper.map(eventName, parseEvent(ctx.getBean(JsonMapper.class), event),
+                settings.run());
+        outcome.eventType = mapping.eventType();
+        if (mapping instanceof MappingOutcome.Skipped skipped) {
+            outcome.status = "skipped";
+            outcome.message = skipped.reason();
+            LOG.info("Skipped {}: {}", outcome.eventType, skipped.reason());
+            return;
+        }
+        PageSpec page = ((MappingOutcome.Mapped) mapping).page();
+        outcome.category = page.category().label();
+        outcome.externalId = page.externalId();
+        outcome.title = page.title();
+        outcome.sourceUrl = page.sourceUrl();
+
+        Optional<Input> databaseInput = page.category().databaseInputs().stream()
+                .filter(i -> settings.databaseId(i).isPresent()).findFirst();
+        databaseInput.ifPresent(i -> {
+            outcome.databaseInput = i.id();
+            outcome.databaseId = settings.databaseId(i).orElseThrow();
+        });
+        if (settings.dryRun()) {
+            preview(page, settings, outcome);
+            return;
+        }
+        if (databaseInput.isEmpty()) {
+            outcome.status = "skipped";
+            outcome.message = "No database is configured for " + page.category().label() + " events: set the "
+                    + page.category().databaseInputs().get(0).id() + " input to sync them.";
+            LOG.info("Skipped {}: {}", outcome.eventType, outcome.message);
+            return;
+        }
+        if (page.contentNodeId().isPresent() && !settings.githubToken().isEmpty() && !page.trash()) {
+            var details = ctx.getBean(ProjectItemDetails.class).read(page.externalId(), settings.githubToken());
+            if (details.isPresent()) {
+                page = page.withContent(details.get());
+                outcome.title = page.title();
+                outcome.sourceUrl = page.sourceUrl();
+            } else {
+                outcome.warn("The Projects v2 item's content could not be read through GitHub GraphQL, so the "
+                        + "page is named after its content type and node id: give github-token read access to the project.");
+            }
+        }
+        PageUpsert pages = joined(upsert);
+        NotionClient notion = ctx.getBean(NotionClient.class);
+        try {
+            PageWrite write = pages.upsert(page, outcome.databaseId, settings.mapping());
+            outcome.status = write.wrote() ? "synced" : "skipped";
+            outcome.operation = write.operation();
+            outcome.pageId = write.pageId();
+            outcome.pageUrl = write.pageUrl();
+            if (!write.wrote()) {
+                outcome.message = write.note();
+            } else if (!write.note().isEmpty()) {
+                outcome.warn(write.note());
+            }
+            LOG.info("{} {}: page {} {}", outcome.eventType, outcome.status, write.pageId(), write.operation());
+        } catch (NotionApiException e) {
+            fail(outcome, NotionErrors.explain(e, outcome.databaseId, outcome.databaseInput));
+        } catch (SyncException | RetryBudgetExhaustedException e) {
+            fail(outcome, e.getMessage());
+        } finally {
+            outcome.retries = notion.retries();
+            outcome.notionRequests = notion.requests();
+        }
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static void fail(RunOutcome outcome, String message) {
+        outcome.status = "error";
+        outcome.message = message;
+    }
+
+    private JsonNode parseEvent(JsonMapper json, byte[] bytes) throws InputException {
+        try {
+            return json.readValue(bytes, JsonNode.class);
+        } catch (IOException | RuntimeException e) {
+            throw new InputException("The event file " + runner.eventPath() + " is not valid JSON: pass GitHub's "
+                    + "webhook payload unmodified.");
+        }
+    }
+
+    private void preview(PageSpec page, SyncSettings settings, RunOutcome outcome) {
+        outcome.status = "skipped";
+        outcome.message = "Dry run: nothing was written to Notion.";
+        String target = outcome.databaseId.isEmpty()
+                ? "no database (set " + page.category().databaseInputs().get(0).id() + ")"
+                : outcome.databaseId + " (" + outcome.databaseInput + ")";
+        PageMapping names = settings.mapping();
+        outcome.preview.add("Database: " + target);
+        outcome.preview.add("Action: " + (page.trash() ? "move the page to trash" : "create or update the page"));
+        outcome.preview.add(names.propertyName(Field.TITLE_NAME) + ": " + page.title());
+        outcome.preview.add(names.propertyName(Field.STATUS.defaultName()) + ": " + names.statusOption(page.states()));
+        outcome.preview.add(names.propertyName(Field.CATEGORY.defaultName()) + ": " + page.category().label());
+        outcome.preview.add(names.propertyName(Field.EXTERNAL_ID.defaultName()) + ": " + page.externalId());
+        page.values().forEach((field, value) -> {
+            if (value != null && !(value instanceof List<?> l && l.isEmpty()) && !value.toString().isEmpty()) {
+                outcome.preview.add(names.propertyName(field.defaultName()) + ": "
+                        + (value instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList()) : value));
+            }
+        });
+        NotionContent content = new GfmToNotion(page.repositoryUrl()).convert(page.body().orElse(null));
+        outcome.preview.add("Content: " + (content.isEmpty() ? "none"
+                : content.blocks() + " blocks" + (page.replaceBody() ? ", replacing the page's content" : ", written when the page is created")));
+        LOG.info("Dry run for {}: the page that would be written:", outcome.eventType);
+        for (String line : outcome.preview) {
+            LOG.info("  {}", line);
+        }
+        for (String line : content.firstLines(PREVIEW_LINES)) {
+            LOG.info("  | {}", line);
+        }
+    }
+}
