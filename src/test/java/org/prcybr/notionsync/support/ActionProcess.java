@@ -129,6 +129,12 @@ public final class ActionProcess {
             this.startNanos = startNanos;
         }
 
+        /** Kills the process at once, as a cancelled job or a timeout does. */
+        public void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+
         public Result await() throws IOException, InterruptedException {
             if (!process.waitFor(180, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

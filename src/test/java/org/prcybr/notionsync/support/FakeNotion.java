@@ -34,7 +34,7 @@ public final class FakeNotion implements AutoCloseable {
     public static final String DS = "66666666-7777-4888-9999-aaaaaaaaaaaa";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> SCHEMA = Map.of("Name", "title", "Status", "status", "Category", "select",
-            "Last Synced", "date", "Source URL", "url", "External ID", "rich_text");
+            "Last Synced", "date", "Source URL", "url", "External ID", "rich_text", "Updated", "date");
 
     private final HttpServer server;
     private final String token;
@@ -46,12 +46,15 @@ public final class FakeNotion implements AutoCloseable {
     private double serverErrorRate;
     private volatile java.util.concurrent.CountDownLatch queryBarrier;
     private double resetRate;
+    private String rejected;
 
     public final AtomicInteger requests = new AtomicInteger();
     public final AtomicInteger rateLimited = new AtomicInteger();
     public final AtomicInteger serverErrors = new AtomicInteger();
     public final AtomicInteger resets = new AtomicInteger();
     public final AtomicInteger creates = new AtomicInteger();
+    public final AtomicInteger updates = new AtomicInteger();
+    public final AtomicInteger contentWrites = new AtomicInteger();
 
     public FakeNotion(String token) throws IOException {
         // Without TCP_NODELAY the JDK server's split header/body writes meet delayed ACKs: +40 ms a request.
@@ -87,6 +90,26 @@ public final class FakeNotion implements AutoCloseable {
         this.serverErrorRate = serverErrorRate;
         this.resetRate = resetRate;
         return this;
+    }
+
+    /** Creates of a page with this External ID are refused (400), as Notion refuses a page it cannot hold. */
+    public synchronized FakeNotion rejectExternalId(String externalId) {
+        rejected = externalId;
+        return this;
+    }
+
+    /** A second live page for the same object, created a minute after the first: the duplicate a race leaves. */
+    public synchronized String duplicate(String externalId) {
+        ObjectNode copy = livePages(externalId).get(0).deepCopy();
+        String id = UUID.randomUUID().toString();
+        copy.put("id", id).put("created_time", Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.MINUTES).toString());
+        pages.put(id, copy);
+        return id;
+    }
+
+    /** The content a page holds, as the markdown endpoints return it. */
+    public synchronized String markdown(String pageId) {
+        return pages.get(pageId).path("_markdown").asText("");
     }
 
     /** Live pages whose External ID is {@code externalId}. */
@@ -148,8 +171,8 @@ public final class FakeNotion implements AutoCloseable {
                 return;
             }
             String version = ex.getRequestHeaders().getFirst("Notion-Version");
-            if (version == null || version.compareTo("2025-09-03") < 0) {
-                send(ex, 400, error(400, "validation_error", "Notion-Version 2025-09-03 or later is required here."));
+            if (version == null || version.compareTo("2026-03-11") < 0) {
+                send(ex, 400, error(400, "validation_error", "Notion-Version 2026-03-11 or later is required here."));
                 return;
             }
             Fault fault = nextFault();
@@ -213,24 +236,56 @@ public final class FakeNotion implements AutoCloseable {
             return ok("{\"object\":\"data_source\",\"id\":\"" + DS + "\",\"properties\":" + props + "}");
         }
         if (method.equals("POST") && path.equals("/v1/data_sources/" + DS + "/query")) {
+            boolean filtered = body.has("filter");
             String property = body.path("filter").path("property").asText();
             String equals = body.path("filter").path("rich_text").path("equals").asText();
-            if (!"External ID".equals(property)) {
+            if (filtered && !"External ID".equals(property)) {
                 return new Answer(400, error(400, "validation_error", "Could not find property with name or id: " + property));
             }
-            ArrayNode results = JSON.createArrayNode();
+            List<ObjectNode> matches = new ArrayList<>();
             for (ObjectNode p : pages.values()) {
-                if (!p.get("in_trash").asBoolean() && equals.equals(externalId(p))) {
-                    results.add(p);
+                if (!p.get("in_trash").asBoolean() && (!filtered || equals.equals(externalId(p)))) {
+                    matches.add(p);
                 }
             }
-            return ok("{\"object\":\"list\",\"results\":" + results + ",\"has_more\":false,\"next_cursor\":null}");
+            // Pages of at most page_size (100), the cursor being the index of the next result.
+            int size = Math.min(100, body.path("page_size").asInt(100));
+            int from = body.hasNonNull("start_cursor") ? Integer.parseInt(body.get("start_cursor").asText()) : 0;
+            ArrayNode results = JSON.createArrayNode();
+            matches.subList(Math.min(from, matches.size()), Math.min(from + size, matches.size())).forEach(results::add);
+            boolean more = from + size < matches.size();
+            return ok("{\"object\":\"list\",\"results\":" + results + ",\"has_more\":" + more + ",\"next_cursor\":"
+                    + (more ? "\"" + (from + size) + "\"" : "null") + "}");
+        }
+        if (path.startsWith("/v1/pages/") && path.endsWith("/markdown")) {
+            ObjectNode page = pages.get(path.substring("/v1/pages/".length(), path.length() - "/markdown".length()));
+            if (page == null) {
+                return new Answer(404, error(404, "object_not_found", "Could not find page."));
+            }
+            if (method.equals("PATCH")) {
+                contentWrites.incrementAndGet();
+                String type = body.path("type").asText();
+                String markdown = page.path("_markdown").asText("");
+                if (type.equals("replace_content")) {
+                    markdown = body.path("replace_content").path("new_str").asText();
+                } else if (type.equals("insert_content")) {
+                    markdown = markdown + "\n\n" + body.path("insert_content").path("content").asText();
+                } else {
+                    return new Answer(400, error(400, "validation_error", "body.type should be one of the commands."));
+                }
+                page.put("_markdown", markdown);
+            }
+            return ok("{\"object\":\"page_markdown\",\"id\":\"" + page.get("id").asText() + "\",\"markdown\":"
+                    + JSON.valueToTree(page.path("_markdown").asText("")) + ",\"truncated\":false,\"unknown_block_ids\":[]}");
         }
         if (method.equals("POST") && path.equals("/v1/pages")) {
             if (!DS.equals(body.path("parent").path("data_source_id").asText())) {
                 return new Answer(404, error(404, "object_not_found", "Could not find data source."));
             }
             String problem = validate(body.path("properties"));
+            if (problem == null && rejected != null && rejected.equals(externalId(body))) {
+                problem = "body.properties.External ID is refused by this test.";
+            }
             if (problem != null) {
                 return new Answer(400, error(400, "validation_error", problem));
             }
@@ -245,10 +300,13 @@ public final class FakeNotion implements AutoCloseable {
             SCHEMA.forEach((name, type) -> props.putObject(name).put("id", name.hashCode() + "").put("type", type)
                     .putNull(type));
             body.path("properties").fields().forEachRemaining(e -> ((ObjectNode) props.get(e.getKey())).setAll((ObjectNode) e.getValue()));
+            // Held aside for the markdown endpoints (a real page holds blocks); never sent as a property.
+            page.put("_markdown", body.path("markdown").asText(""));
             pages.put(id, page);
             return ok(page.toString());
         }
         if (method.equals("PATCH") && path.startsWith("/v1/pages/")) {
+            updates.incrementAndGet();
             ObjectNode page = pages.get(path.substring("/v1/pages/".length()));
             if (page == null) {
                 return new Answer(404, error(404, "object_not_found", "Could not find page."));

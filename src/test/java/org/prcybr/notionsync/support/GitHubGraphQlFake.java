@@ -1,0 +1,146 @@
+package org.prcybr.notionsync.support;
+
+import static org.mockserver.model.HttpRequest.request;
+import static org.mockserver.model.HttpResponse.response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mockserver.integration.ClientAndServer;
+import org.mockserver.model.MediaType;
+
+/**
+ * GitHub's GraphQL API for backfills, on MockServer: a repository's issues, pull requests and
+ * discussions and a project's items, served 100 per page with cursors, as GitHub shapes them.
+ */
+public final class GitHubGraphQlFake {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public final List<ObjectNode> issues = new ArrayList<>();
+    public final List<ObjectNode> pullRequests = new ArrayList<>();
+    public final List<ObjectNode> discussions = new ArrayList<>();
+    public final List<ObjectNode> projectItems = new ArrayList<>();
+    public final AtomicInteger requests = new AtomicInteger();
+    private final ClientAndServer server;
+    private volatile int status = 200;
+    private volatile String error;
+
+    public GitHubGraphQlFake(ClientAndServer server) {
+        this.server = server;
+        server.when(request().withMethod("POST").withPath("/graphql")).respond(req -> {
+            requests.incrementAndGet();
+            if (status != 200) {
+                return response().withStatusCode(status).withContentType(MediaType.APPLICATION_JSON)
+                        .withBody("{\"message\":\"Bad credentials\"}");
+            }
+            JsonNode body = JSON.readTree(req.getBodyAsString());
+            return response().withStatusCode(200).withContentType(MediaType.APPLICATION_JSON)
+                    .withBody(answer(body.get("query").asText(), body.get("variables")).toString());
+        });
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getPort() + "/graphql";
+    }
+
+    /** Every request is answered with this HTTP status (401: a refused token). */
+    public GitHubGraphQlFake status(int status) {
+        this.status = status;
+        return this;
+    }
+
+    /** Every request is answered with a GraphQL error of this type (NOT_FOUND: no such repository). */
+    public GitHubGraphQlFake error(String type) {
+        this.error = type;
+        return this;
+    }
+
+    public static ObjectNode issue(int n, String updatedAt, String body) {
+        ObjectNode i = JSON.createObjectNode().put("__typename", "Issue").put("id", "I_kwDOBackfill" + n)
+                .put("title", "Backfilled issue " + n).put("url", "https://github.com/Codertocat/Hello-World/issues/" + n)
+                .put("body", body).put("number", n).put("issueState", "OPEN").putNull("stateReason")
+                .put("createdAt", "2026-01-01T00:00:00Z").put("updatedAt", updatedAt).putNull("closedAt");
+        common(i);
+        i.putObject("assignees").putArray("nodes").addObject().put("login", "octocat");
+        i.putObject("milestone").put("title", "v1.0");
+        return i;
+    }
+
+    public static ObjectNode pullRequest(int n, boolean merged) {
+        ObjectNode p = JSON.createObjectNode().put("__typename", "PullRequest").put("id", "PR_kwDOBackfill" + n)
+                .put("title", "Backfilled PR " + n).put("url", "https://github.com/Codertocat/Hello-World/pull/" + n)
+                .put("body", "Fixes #1").put("number", n).put("prState", merged ? "MERGED" : "OPEN").put("isDraft", false)
+                .put("merged", merged).put("mergedAt", merged ? "2026-02-01T00:00:00Z" : null)
+                .put("createdAt", "2026-01-15T00:00:00Z").put("updatedAt", "2026-02-01T00:00:00Z")
+                .put("closedAt", merged ? "2026-02-01T00:00:00Z" : null).put("baseRefName", "main").put("headRefName", "fix-" + n);
+        common(p);
+        p.putObject("assignees").putArray("nodes");
+        p.putNull("milestone");
+        p.putObject("reviewRequests").putArray("nodes").addObject().putObject("requestedReviewer")
+                .put("__typename", "User").put("login", "hubot");
+        return p;
+    }
+
+    public static ObjectNode discussion(int n) {
+        ObjectNode d = JSON.createObjectNode().put("__typename", "Discussion").put("id", "D_kwDOBackfill" + n)
+                .put("title", "Backfilled discussion " + n).put("url", "https://github.com/Codertocat/Hello-World/discussions/" + n)
+                .put("body", "Question?").put("number", n).put("closed", false).putNull("closedAt").put("isAnswered", true)
+                .put("createdAt", "2026-01-20T00:00:00Z").put("updatedAt", "2026-01-21T00:00:00Z");
+        common(d);
+        d.putObject("category").put("name", "Q&A");
+        return d;
+    }
+
+    public static ObjectNode projectItem(String id, ObjectNode content, String priority) {
+        ObjectNode item = JSON.createObjectNode().put("id", id).put("isArchived", false).put("updatedAt", "2026-03-01T00:00:00Z");
+        ArrayNode values = item.putObject("fieldValues").putArray("nodes");
+        values.addObject().put("__typename", "ProjectV2ItemFieldSingleSelectValue").put("name", priority)
+                .putObject("field").put("name", "Priority");
+        item.set("content", content);
+        return item;
+    }
+
+    private static void common(ObjectNode o) {
+        o.putObject("repository").put("nameWithOwner", "Codertocat/Hello-World").put("url", "https://github.com/Codertocat/Hello-World");
+        o.putObject("author").put("login", "Codertocat");
+        o.putObject("labels").putArray("nodes").addObject().put("name", "bug");
+        o.putObject("comments").put("totalCount", 2);
+    }
+
+    private ObjectNode answer(String query, JsonNode variables) {
+        ObjectNode root = JSON.createObjectNode();
+        if (error != null) {
+            root.putNull("data");
+            root.putArray("errors").addObject().put("type", error).put("message", "Could not resolve to a Repository.");
+            return root;
+        }
+        int from = variables.hasNonNull("cursor") ? Integer.parseInt(variables.get("cursor").asText()) : 0;
+        ObjectNode data = root.putObject("data");
+        if (query.contains("projectV2(")) {
+            ObjectNode project = data.putObject(query.contains("organization(") ? "organization" : "user").putObject("projectV2");
+            project.put("title", "Roadmap");
+            page(project.putObject("items"), projectItems, from);
+            return root;
+        }
+        ObjectNode repository = data.putObject("repository");
+        if (query.contains("issues(")) {
+            page(repository.putObject("issues"), issues, from);
+        } else if (query.contains("pullRequests(")) {
+            page(repository.putObject("pullRequests"), pullRequests, from);
+        } else {
+            page(repository.putObject("discussions"), discussions, from);
+        }
+        return root;
+    }
+
+    private static void page(ObjectNode connection, List<ObjectNode> all, int from) {
+        int to = Math.min(all.size(), from + 100);
+        connection.put("totalCount", all.size());
+        connection.putObject("pageInfo").put("hasNextPage", to < all.size()).put("endCursor", Integer.toString(to));
+        ArrayNode nodes = connection.putArray("nodes");
+        all.subList(Math.min(from, all.size()), to).forEach(nodes::add);
+    }
+}
