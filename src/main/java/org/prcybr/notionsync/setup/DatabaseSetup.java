@@ -14,6 +14,7 @@ import org.prcybr.notionsync.notion.NotionModels.Block;
 import org.prcybr.notionsync.notion.NotionModels.DataSource;
 import org.prcybr.notionsync.notion.NotionModels.Database;
 import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
+import org.prcybr.notionsync.sync.NotionErrors;
 import org.prcybr.notionsync.sync.PageUpsert;
 import org.prcybr.notionsync.sync.SyncException;
 import org.slf4j.Logger;
@@ -66,7 +67,12 @@ public class DatabaseSetup {
                         .findFirst();
                 id = existing.map(Block::id).orElse(null);
             }
-            results.add(id == null ? create(pageId, role, mapping) : extend(id, role, mapping));
+            try {
+                results.add(id == null ? create(pageId, role, mapping) : extend(id, role, mapping));
+            } catch (NotionApiException e) {
+                throw new SyncException(NotionErrors.explain(e, id == null ? "(new) " + role.title() : id,
+                        role.input().id()));
+            }
         }
         return results;
     }

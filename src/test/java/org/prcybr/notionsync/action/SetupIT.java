@@ -1,0 +1,183 @@
+package org.prcybr.notionsync.action;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockserver.model.HttpRequest.request;
+import static org.prcybr.notionsync.support.NotionMock.DB;
+import static org.prcybr.notionsync.support.NotionMock.DS;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockserver.model.HttpRequest;
+import org.mockserver.model.StringBody;
+import org.prcybr.notionsync.runner.Input;
+import org.prcybr.notionsync.support.ActionProcess;
+import org.prcybr.notionsync.support.ActionProcess.Result;
+import org.prcybr.notionsync.support.MockServerExtension;
+import org.prcybr.notionsync.support.NotionMock;
+import org.prcybr.notionsync.support.NotionMock.Schema;
+
+/** mode: setup, the jar as a process against Notion on MockServer. */
+@ExtendWith(MockServerExtension.class)
+class SetupIT {
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+    private static final String ROOT = "0f1e2d3c-4b5a-4968-8776-655443322110";
+    private static final String[] TITLES = {"Task Backlog", "Project Board Backlog", "Discussions Archive",
+        "Knowledge File", "Performance Log"};
+
+    @TempDir
+    Path workspace;
+
+    private ActionProcess setup(NotionMock notion) throws Exception {
+        return new ActionProcess(workspace).notion(notion.url()).input(Input.MODE, "setup")
+                .input(Input.NOTION_PAGE_ID, "https://www.notion.so/Engineering-" + ROOT.replace("-", ""))
+                .eventJson("workflow_dispatch", "{\"inputs\":{},\"ref\":\"refs/heads/main\"}");
+    }
+
+    private static JsonNode body(HttpRequest r) throws Exception {
+        return JSON.readValue(r.getBodyAsString(), JsonNode.class);
+    }
+
+    /** The root page's children: a paragraph and the child databases named. */
+    private static void children(NotionMock notion, String... titles) {
+        StringBuilder results = new StringBuilder("{\"object\":\"block\",\"id\":\"p1\",\"type\":\"paragraph\",\"paragraph\":{}}");
+        for (int i = 0; i < titles.length; i++) {
+            results.append(",{\"object\":\"block\",\"id\":\"").append(String.format("%08d-0000-4000-8000-000000000000", i + 1))
+                    .append("\",\"type\":\"child_database\",\"child_database\":{\"title\":\"").append(titles[i]).append("\"}}");
+        }
+        notion.server().when(request().withMethod("GET").withPath("/v1/blocks/" + ROOT + "/children"))
+                .respond(NotionMock.ok("{\"object\":\"list\",\"results\":[" + results + "],\"has_more\":false,\"next_cursor\":null}"));
+    }
+
+    private static void databasesCreated(NotionMock notion) {
+        AtomicInteger n = new AtomicInteger();
+        notion.server().when(request().withMethod("POST").withPath("/v1/databases")).respond(req -> {
+            String id = String.format("%08d-aaaa-4aaa-8aaa-aaaaaaaaaaaa", n.incrementAndGet());
+            return NotionMock.ok("{\"object\":\"database\",\"id\":\"" + id + "\",\"data_sources\":[{\"id\":\""
+                    + id.replace('a', 'b') + "\",\"name\":\"x\"}]}");
+        });
+    }
+
+    @Test
+    void createsEveryMissingDatabaseWithTheFullSchemaAndReportsTheIds(NotionMock notion) throws Exception {
+        children(notion);
+        databasesCreated(notion);
+
+        Result r = setup(notion).run();
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("synced", r.output("status"));
+        List<HttpRequest> creates = notion.recorded("POST", "/v1/databases");
+        assertEquals(5, creates.size());
+        List<String> titles = new ArrayList<>();
+        for (HttpRequest c : creates) {
+            JsonNode b = body(c);
+            assertEquals(ROOT, b.get("parent").get("page_id").getStringValue());
+            titles.add(b.get("title").get(0).get("text").get("content").getStringValue());
+        }
+        assertEquals(List.of(TITLES), titles);
+        JsonNode props = body(creates.get(0)).get("initial_data_source").get("properties");
+        assertTrue(props.get("Name").get("title").isObject());
+        assertEquals("Open", props.get("Status").get("status").get("options").get(0).get("name").getStringValue());
+        assertEquals("Closed", props.get("Status").get("status").get("options").get(1).get("name").getStringValue());
+        for (String[] p : new String[][] {{"Category", "select"}, {"Last Synced", "date"}, {"Source URL", "url"},
+                {"External ID", "rich_text"}, {"Labels", "multi_select"}, {"Updated", "date"}, {"Number", "number"},
+                {"Merged", "checkbox"}, {"Reviewers", "multi_select"}, {"Project", "select"}, {"Answered", "checkbox"}}) {
+            assertTrue(props.get(p[0]) != null && props.get(p[0]).get(p[1]) != null, p[0] + " as " + p[1]);
+        }
+        JsonNode perf = body(creates.get(4)).get("initial_data_source").get("properties");
+        assertTrue(perf.get("Latency (ms)").get("number") != null);
+        assertEquals("00000001-aaaa-4aaa-8aaa-aaaaaaaaaaaa", r.output("task-backlog-db-id"));
+        assertEquals("00000005-aaaa-4aaa-8aaa-aaaaaaaaaaaa", r.output("performance-log-db-id"));
+        assertTrue(r.summary().contains("gh secret set NOTION_TASK_BACKLOG_DB_ID --body 00000001-aaaa-4aaa-8aaa-aaaaaaaaaaaa"),
+                r.summary());
+        assertTrue(r.summary().contains("| Task Backlog | notion-task-backlog-db-id | created |"), r.summary());
+    }
+
+    @Test
+    void aRefusedStatusPropertyFallsBackToASelect(NotionMock notion) throws Exception {
+        children(notion);
+        notion.server().when(request().withMethod("POST").withPath("/v1/databases")
+                        .withBody(StringBody.subString("\"status\":{\"options\"")))
+                .respond(org.mockserver.model.HttpResponse.response().withStatusCode(400)
+                        .withContentType(org.mockserver.model.MediaType.APPLICATION_JSON)
+                        .withBody("{\"object\":\"error\",\"status\":400,\"code\":\"validation_error\",\"message\":\"Cannot create status.\"}"));
+        databasesCreated(notion);
+
+        Result r = setup(notion).run();
+
+        assertEquals("synced", r.output("status"), r.toString());
+        List<HttpRequest> creates = notion.recorded("POST", "/v1/databases");
+        JsonNode retried = body(creates.get(1)).get("initial_data_source").get("properties");
+        assertEquals("Open", retried.get("Status").get("select").get("options").get(0).get("name").getStringValue());
+        assertTrue(r.summary().contains("Status as a select"), r.summary());
+    }
+
+    @Test
+    void extendsAnExistingDatabaseAndNeverTouchesItsProperties(NotionMock notion) throws Exception {
+        children(notion, TITLES[1], TITLES[2], TITLES[3], TITLES[4]);
+        notion.standard(Schema.full().prop("Labels", "multi_select"));
+        for (int i = 1; i <= 4; i++) {
+            String id = String.format("%08d-0000-4000-8000-000000000000", i);
+            notion.database(id, DS);
+        }
+        notion.server().when(request().withMethod("PATCH").withPath("/v1/data_sources/" + DS))
+                .respond(NotionMock.ok("{\"object\":\"data_source\",\"id\":\"" + DS + "\",\"properties\":{}}"));
+
+        Result r = setup(notion).input(Input.NOTION_TASK_BACKLOG_DB_ID, DB).run();
+
+        assertEquals("synced", r.output("status"), r.toString());
+        assertEquals(0, notion.recorded("POST", "/v1/databases").size(), "the four found under the page are not created again");
+        JsonNode added = body(notion.recorded("PATCH", "/v1/data_sources/" + DS).get(0)).get("properties");
+        assertTrue(added.get("Number") != null && added.get("Updated") != null && added.get("Assignees") != null);
+        for (String existing : List.of("Name", "Status", "Category", "Last Synced", "Source URL", "External ID", "Labels")) {
+            assertTrue(added.get(existing) == null, existing + " exists and is left alone");
+        }
+        assertEquals(DB, r.output("task-backlog-db-id"));
+        assertEquals("00000001-0000-4000-8000-000000000000", r.output("project-board-backlog-db-id"));
+        assertTrue(r.summary().contains("extended: added Merged, Number"), r.summary());
+        assertFalse(r.summary().contains("gh secret set"), "no new IDs, nothing to store");
+    }
+
+    @Test
+    void aPropertyOfAnIncompatibleTypeIsReportedAndThatDatabaseLeftUnchanged(NotionMock notion) throws Exception {
+        children(notion, TITLES);
+        notion.standard(Schema.full().prop("Labels", "rich_text"));
+        for (int i = 1; i <= 4; i++) {
+            notion.database(String.format("%08d-0000-4000-8000-000000000000", i), DS);
+        }
+        String perfDs = "5d5d5d5d-0000-4000-8000-000000000000";
+        notion.database("00000005-0000-4000-8000-000000000000", perfDs).dataSource(perfDs, new Schema().title("Name")
+                .select("Event").select("Status").prop("Latency (ms)", "number").prop("Timestamp", "date"));
+
+        Result r = setup(notion).run();
+
+        assertEquals(1, r.exitCode(), r.toString());
+        assertEquals("error", r.output("status"));
+        assertTrue(r.errors().get(0).contains("\"Labels\" is a rich_text property but must be multi_select"), r.toString());
+        assertEquals(0, notion.recorded("PATCH", "/v1/data_sources/.*").size());
+        assertEquals(0, notion.recorded("POST", "/v1/databases").size());
+    }
+
+    @Test
+    void withoutARootPageOrAccessToItNothingIsCreated(NotionMock notion) throws Exception {
+        Result noPage = setup(notion).input(Input.NOTION_PAGE_ID, "").run();
+        assertEquals(1, noPage.exitCode(), noPage.toString());
+        assertTrue(noPage.errors().get(0).contains("notion-page-id"), noPage.errors().get(0));
+        assertEquals(0, notion.recorded().length);
+
+        notion.fails("GET", "/v1/blocks/" + ROOT + "/children", 404, "object_not_found", "Could not find block.");
+        Result notShared = setup(notion).run();
+        assertEquals("error", notShared.output("status"), notShared.toString());
+        assertTrue(notShared.errors().get(0).contains("not shared with the integration"), notShared.errors().get(0));
+        assertEquals(0, notion.recorded("POST", ".*").size());
+    }
+}
