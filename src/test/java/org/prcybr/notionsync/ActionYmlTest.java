@@ -45,8 +45,12 @@ class ActionYmlTest {
     void declaresEveryOutputWithADescription() {
         List<String> declared = new ArrayList<>();
         action.get("outputs").fieldNames().forEachRemaining(declared::add);
-        assertEquals(List.of("status", "latency-ms", "operation", "page-id", "page-url", "database-id", "category",
-                "external-id", "retries"), declared);
+        List<String> expected = new ArrayList<>(List.of("status", "latency-ms", "operation", "page-id", "page-url",
+                "database-id", "category", "external-id", "retries", "created", "updated", "unchanged", "failed"));
+        for (org.prcybr.notionsync.setup.DatabaseRole role : org.prcybr.notionsync.setup.DatabaseRole.values()) {
+            expected.add(role.output());
+        }
+        assertEquals(expected, declared);
         declared.forEach(o -> assertFalse(action.get("outputs").get(o).get("description").asText().isBlank()));
     }
 

@@ -39,16 +39,27 @@ public class NotionClient {
 
     /** Live pages whose rich-text property equals the value, across all result pages. */
     public List<Page> findByText(String dataSourceId, String property, String value) {
+        return query(dataSourceId, Map.of("property", property, "rich_text", Map.of("equals", value)), "");
+    }
+
+    /** Every live page of a data source, 100 per request. */
+    public List<Page> allPages(String dataSourceId) {
+        return query(dataSourceId, null, " (all)");
+    }
+
+    private List<Page> query(String dataSourceId, Map<String, Object> filter, String what) {
         List<Page> found = new ArrayList<>();
         String cursor = null;
         do {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("filter", Map.of("property", property, "rich_text", Map.of("equals", value)));
+            if (filter != null) {
+                body.put("filter", filter);
+            }
             body.put("page_size", 100);
             if (cursor != null) {
                 body.put("start_cursor", cursor);
             }
-            QueryResult result = call("POST /v1/data_sources/" + dataSourceId + "/query", true,
+            QueryResult result = call("POST /v1/data_sources/" + dataSourceId + "/query" + what, true,
                     () -> api.queryDataSource(dataSourceId, body));
             result.results().stream().filter(Page::live).forEach(found::add);
             cursor = Boolean.TRUE.equals(result.hasMore()) ? result.nextCursor() : null;
@@ -85,24 +96,6 @@ public class NotionClient {
         Map<String, Object> body = Map.of("type", "insert_content",
                 "insert_content", Map.of("content", markdown, "position", Map.of("type", "end")));
         call("PATCH /v1/pages/" + pageId + "/markdown (append)", false, () -> api.updatePageMarkdown(pageId, body));
-    }
-
-    /** Every live page of a data source, 100 per request. */
-    public List<Page> allPages(String dataSourceId) {
-        List<Page> found = new ArrayList<>();
-        String cursor = null;
-        do {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("page_size", 100);
-            if (cursor != null) {
-                body.put("start_cursor", cursor);
-            }
-            QueryResult result = call("POST /v1/data_sources/" + dataSourceId + "/query (all)", true,
-                    () -> api.queryDataSource(dataSourceId, body));
-            result.results().stream().filter(Page::live).forEach(found::add);
-            cursor = Boolean.TRUE.equals(result.hasMore()) ? result.nextCursor() : null;
-        } while (cursor != null);
-        return found;
     }
 
     public String pageMarkdown(String pageId) {

@@ -30,7 +30,7 @@ public final class NotionErrors {
             case 400 -> {
                 if (lower.contains("data source") || lower.contains("data_source")) {
                     yield db + " has several data sources, which older Notion API versions cannot handle (400 "
-                            + e.code() + "): set the notion-version input to 2025-09-03 or later." + notion;
+                            + e.code() + "): leave the notion-version input unset (2026-03-11) or set a later version." + notion;
                 }
                 yield "Notion refused the page for " + db + " (400 " + e.code() + ")" + propertyHint(e.notionMessage())
                         + ": fix that property in the database." + notion;

@@ -40,9 +40,6 @@ class ContentAndPropertiesIT {
         return new ActionProcess(workspace).notion(notion.url());
     }
 
-    private static JsonNode body(HttpRequest r) throws Exception {
-        return JSON.readValue(r.getBodyAsString(), JsonNode.class);
-    }
 
     /** A database with every property of the README's table, of its first listed type. */
     static Schema everything() {
@@ -77,7 +74,7 @@ class ContentAndPropertiesIT {
         Result r = action(notion).input(Input.NOTION_TASK_BACKLOG_DB_ID, DB).event("issues", "issues.opened.json").run();
 
         assertEquals("created", r.output("operation"), r.toString());
-        JsonNode create = body(notion.recorded("POST", "/v1/pages").get(0));
+        JsonNode create = NotionMock.json(notion.recorded("POST", "/v1/pages").get(0));
         assertEquals("It looks like you accidently spelled 'commit' with two 't's.", create.get("markdown").getStringValue());
         JsonNode p = create.get("properties");
         assertEquals("1", text(p, "Number", "number"));
@@ -109,7 +106,7 @@ class ContentAndPropertiesIT {
                 .event("pull_request", "pull_request.closed.merged.json").run();
 
         assertEquals("updated", pr.output("operation"), pr.toString());
-        JsonNode p = body(notion.recorded("PATCH", "/v1/pages/" + PAGE).get(0)).get("properties");
+        JsonNode p = NotionMock.json(notion.recorded("PATCH", "/v1/pages/" + PAGE).get(0)).get("properties");
         assertEquals("true", text(p, "Merged", "checkbox"));
         assertEquals("2019-05-15T15:21:18Z", text(p, "Merged At", "date"));
         assertEquals("false", text(p, "Draft", "checkbox"));
@@ -128,7 +125,7 @@ class ContentAndPropertiesIT {
                 .event("discussion", "discussion.answered.json").run();
         assertEquals("updated", d.output("operation"), d.toString());
         List<HttpRequest> patches = notion.recorded("PATCH", "/v1/pages/" + PAGE);
-        JsonNode dp = body(patches.get(patches.size() - 1)).get("properties");
+        JsonNode dp = NotionMock.json(patches.get(patches.size() - 1)).get("properties");
         assertEquals("Q&A", text(dp, "Discussion Category", "select"));
         assertEquals("true", text(dp, "Answered", "checkbox"));
         assertEquals("1", text(dp, "Comments", "number"));
@@ -147,7 +144,7 @@ class ContentAndPropertiesIT {
         assertEquals("updated", edited.output("operation"), edited.toString());
         List<HttpRequest> markdown = notion.recorded("PATCH", "/v1/pages/" + PAGE + "/markdown");
         assertEquals(1, markdown.size());
-        JsonNode replace = body(markdown.get(0));
+        JsonNode replace = NotionMock.json(markdown.get(0));
         assertEquals("replace_content", replace.get("type").getStringValue());
         assertEquals("## Steps\n\n- [x] found it\n\n- [ ] fix it\n\nSee [the README](https://github.com/Codertocat/Hello-World/README.md).",
                 replace.get("replace_content").get("new_str").getStringValue());
@@ -180,11 +177,11 @@ class ContentAndPropertiesIT {
         Result r = action(notion).input(Input.NOTION_TASK_BACKLOG_DB_ID, DB).eventJson("issues", payload).run();
 
         assertEquals("created", r.output("operation"), r.toString());
-        StringBuilder written = new StringBuilder(body(notion.recorded("POST", "/v1/pages").get(0)).get("markdown").getStringValue());
+        StringBuilder written = new StringBuilder(NotionMock.json(notion.recorded("POST", "/v1/pages").get(0)).get("markdown").getStringValue());
         List<HttpRequest> appends = notion.recorded("PATCH", "/v1/pages/" + PAGE + "/markdown");
         assertFalse(appends.isEmpty(), "the rest is appended");
         for (HttpRequest a : appends) {
-            JsonNode b = body(a);
+            JsonNode b = NotionMock.json(a);
             assertEquals("insert_content", b.get("type").getStringValue());
             assertEquals("end", b.get("insert_content").get("position").get("type").getStringValue());
             written.append("\n\n").append(b.get("insert_content").get("content").getStringValue());
@@ -211,7 +208,7 @@ class ContentAndPropertiesIT {
                 .eventJson("issues", payload).run();
 
         assertEquals("created", r.output("operation"), r.toString());
-        String markdown = body(notion.recorded("POST", "/v1/pages").get(0)).get("markdown").getStringValue();
+        String markdown = NotionMock.json(notion.recorded("POST", "/v1/pages").get(0)).get("markdown").getStringValue();
         assertFalse(markdown.contains("<script"), markdown);
         assertFalse(markdown.contains("<img"), markdown);
         assertFalse(markdown.toLowerCase().contains("javascript:"), markdown);
@@ -254,9 +251,9 @@ class ContentAndPropertiesIT {
                 .event("pull_request", "pull_request.closed.merged.json").run();
 
         assertEquals("created", r.output("operation"), r.toString());
-        JsonNode query = body(notion.recorded("POST", "/v1/data_sources/" + DS + "/query").get(0));
+        JsonNode query = NotionMock.json(notion.recorded("POST", "/v1/data_sources/" + DS + "/query").get(0));
         assertEquals("GitHub ID", query.get("filter").get("property").getStringValue());
-        JsonNode p = body(notion.recorded("POST", "/v1/pages").get(0)).get("properties");
+        JsonNode p = NotionMock.json(notion.recorded("POST", "/v1/pages").get(0)).get("properties");
         assertEquals("Update the README with new information.", p.get("Title").get("title").get(0).get("text").get("content").getStringValue());
         assertEquals("Shipped", text(p, "State", "status"));
         assertEquals("Pull Request", text(p, "Kind", "select"));
@@ -336,7 +333,7 @@ class ContentAndPropertiesIT {
         HttpRequest graphql = notion.recorded("POST", "/api/graphql").get(0);
         assertEquals(1, notion.recorded("POST", "/api/graphql").size(), "title, details and fields in one request");
         assertTrue(graphql.getBodyAsString().contains("PVTI_lADOAWcTxs07G84AVqWu"), graphql.getBodyAsString());
-        JsonNode create = body(notion.recorded("POST", "/v1/pages").get(0));
+        JsonNode create = NotionMock.json(notion.recorded("POST", "/v1/pages").get(0));
         assertEquals("Launch **checklist**", create.get("markdown").getStringValue());
         JsonNode p = create.get("properties");
         assertEquals("Plan the launch", p.get("Name").get("title").get(0).get("text").get("content").getStringValue());

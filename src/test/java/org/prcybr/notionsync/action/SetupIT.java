@@ -42,9 +42,6 @@ class SetupIT {
                 .eventJson("workflow_dispatch", "{\"inputs\":{},\"ref\":\"refs/heads/main\"}");
     }
 
-    private static JsonNode body(HttpRequest r) throws Exception {
-        return JSON.readValue(r.getBodyAsString(), JsonNode.class);
-    }
 
     /** The root page's children: a paragraph and the child databases named. */
     private static void children(NotionMock notion, String... titles) {
@@ -79,12 +76,12 @@ class SetupIT {
         assertEquals(5, creates.size());
         List<String> titles = new ArrayList<>();
         for (HttpRequest c : creates) {
-            JsonNode b = body(c);
+            JsonNode b = NotionMock.json(c);
             assertEquals(ROOT, b.get("parent").get("page_id").getStringValue());
             titles.add(b.get("title").get(0).get("text").get("content").getStringValue());
         }
         assertEquals(List.of(TITLES), titles);
-        JsonNode props = body(creates.get(0)).get("initial_data_source").get("properties");
+        JsonNode props = NotionMock.json(creates.get(0)).get("initial_data_source").get("properties");
         assertTrue(props.get("Name").get("title").isObject());
         assertEquals("Open", props.get("Status").get("status").get("options").get(0).get("name").getStringValue());
         assertEquals("Closed", props.get("Status").get("status").get("options").get(1).get("name").getStringValue());
@@ -93,7 +90,7 @@ class SetupIT {
                 {"Merged", "checkbox"}, {"Reviewers", "multi_select"}, {"Project", "select"}, {"Answered", "checkbox"}}) {
             assertTrue(props.get(p[0]) != null && props.get(p[0]).get(p[1]) != null, p[0] + " as " + p[1]);
         }
-        JsonNode perf = body(creates.get(4)).get("initial_data_source").get("properties");
+        JsonNode perf = NotionMock.json(creates.get(4)).get("initial_data_source").get("properties");
         assertTrue(perf.get("Latency (ms)").get("number") != null);
         assertEquals("00000001-aaaa-4aaa-8aaa-aaaaaaaaaaaa", r.output("task-backlog-db-id"));
         assertEquals("00000005-aaaa-4aaa-8aaa-aaaaaaaaaaaa", r.output("performance-log-db-id"));
@@ -116,7 +113,7 @@ class SetupIT {
 
         assertEquals("synced", r.output("status"), r.toString());
         List<HttpRequest> creates = notion.recorded("POST", "/v1/databases");
-        JsonNode retried = body(creates.get(1)).get("initial_data_source").get("properties");
+        JsonNode retried = NotionMock.json(creates.get(1)).get("initial_data_source").get("properties");
         assertEquals("Open", retried.get("Status").get("select").get("options").get(0).get("name").getStringValue());
         assertTrue(r.summary().contains("Status as a select"), r.summary());
     }
@@ -136,7 +133,7 @@ class SetupIT {
 
         assertEquals("synced", r.output("status"), r.toString());
         assertEquals(0, notion.recorded("POST", "/v1/databases").size(), "the four found under the page are not created again");
-        JsonNode added = body(notion.recorded("PATCH", "/v1/data_sources/" + DS).get(0)).get("properties");
+        JsonNode added = NotionMock.json(notion.recorded("PATCH", "/v1/data_sources/" + DS).get(0)).get("properties");
         assertTrue(added.get("Number") != null && added.get("Updated") != null && added.get("Assignees") != null);
         for (String existing : List.of("Name", "Status", "Category", "Last Synced", "Source URL", "External ID", "Labels")) {
             assertTrue(added.get(existing) == null, existing + " exists and is left alone");

@@ -38,9 +38,6 @@ class SyncEndToEndIT {
         return new ActionProcess(workspace).notion(notion.url());
     }
 
-    private static JsonNode body(HttpRequest r) throws Exception {
-        return JSON.readValue(r.getBodyAsString(), JsonNode.class);
-    }
 
     private static String prop(JsonNode props, String name, String type, String... path) {
         JsonNode n = props.get(name).get(type);
@@ -72,7 +69,7 @@ class SyncEndToEndIT {
 
         List<HttpRequest> creates = notion.recorded("POST", "/v1/pages");
         assertEquals(1, creates.size());
-        JsonNode created = body(creates.get(0));
+        JsonNode created = NotionMock.json(creates.get(0));
         assertEquals(DS, created.get("parent").get("data_source_id").getStringValue());
         JsonNode props = created.get("properties");
         assertEquals("Spelling error in the README file", prop(props, "Name", "title", "0", "text", "content"));
@@ -87,7 +84,7 @@ class SyncEndToEndIT {
             assertEquals("2026-03-11", req.getFirstHeader("Notion-Version"));
             assertEquals("Bearer " + ActionProcess.TOKEN, req.getFirstHeader("Authorization"));
         }
-        JsonNode query = body(notion.recorded("POST", "/v1/data_sources/" + DS + "/query").get(0));
+        JsonNode query = NotionMock.json(notion.recorded("POST", "/v1/data_sources/" + DS + "/query").get(0));
         assertEquals("External ID", query.get("filter").get("property").getStringValue());
         assertEquals("MDU6SXNzdWU0NDQ1MDAwNDE=", query.get("filter").get("rich_text").get("equals").getStringValue());
         // Hot path of a create: database, data source, query, create, re-query.
@@ -119,7 +116,7 @@ class SyncEndToEndIT {
         assertEquals("synced", r.output("status"), r.toString());
         assertEquals("updated", r.output("operation"));
         assertEquals(0, notion.recorded("POST", "/v1/pages").size());
-        JsonNode update = body(notion.recorded("PATCH", "/v1/pages/" + PAGE).get(0));
+        JsonNode update = NotionMock.json(notion.recorded("PATCH", "/v1/pages/" + PAGE).get(0));
         assertEquals("Closed", prop(update.get("properties"), "Status", "status", "name"));
         // Hot path of an update: database, query, update (the page found carries the property types).
         assertEquals(3, notion.recorded().length);
@@ -133,7 +130,7 @@ class SyncEndToEndIT {
                 .event("issues", "issues.reopened.json").run();
 
         assertEquals("synced", r.output("status"), r.toString());
-        JsonNode props = body(notion.recorded("PATCH", "/v1/pages/" + PAGE).get(0)).get("properties");
+        JsonNode props = NotionMock.json(notion.recorded("PATCH", "/v1/pages/" + PAGE).get(0)).get("properties");
         assertEquals("Open", prop(props, "Status", "select", "name"));
     }
 
@@ -168,7 +165,7 @@ class SyncEndToEndIT {
 
         assertEquals("synced", r.output("status"), r.toString());
         assertEquals(category, r.output("category"));
-        JsonNode props = body(notion.recorded("POST", "/v1/pages").get(0)).get("properties");
+        JsonNode props = NotionMock.json(notion.recorded("POST", "/v1/pages").get(0)).get("properties");
         assertEquals(category, prop(props, "Category", "select", "name"));
         assertEquals(status, prop(props, "Status", "status", "name"));
         if (merged != null) {
@@ -185,7 +182,7 @@ class SyncEndToEndIT {
         Result r = action(notion).input(Input.NOTION_KNOWLEDGE_FILE_DB_ID, DB)
                 .event("workflow_dispatch", "workflow_dispatch.json").run();
 
-        JsonNode props = body(notion.recorded("POST", "/v1/pages").get(0)).get("properties");
+        JsonNode props = NotionMock.json(notion.recorded("POST", "/v1/pages").get(0)).get("properties");
         assertEquals("Notion sync #7", prop(props, "Name", "title", "0", "text", "content"));
         assertEquals("https://github.com/Codertocat/Hello-World/actions/runs/1658821493", prop(props, "Source URL", "url"));
         assertEquals("workflow-run-1658821493", r.output("external-id"));
@@ -199,7 +196,7 @@ class SyncEndToEndIT {
                 .eventJson("workflow_dispatch", "{\"inputs\":{\"title\":\"Quarterly knowledge sync\"},\"ref\":\"refs/heads/main\"}")
                 .run();
 
-        JsonNode props = body(notion.recorded("POST", "/v1/pages").get(0)).get("properties");
+        JsonNode props = NotionMock.json(notion.recorded("POST", "/v1/pages").get(0)).get("properties");
         assertEquals("Quarterly knowledge sync", prop(props, "Name", "title", "0", "text", "content"));
     }
 
@@ -219,7 +216,7 @@ class SyncEndToEndIT {
         HttpRequest graphql = notion.recorded("POST", "/api/graphql").get(0);
         assertEquals("bearer ghs_FAKEgithubTOKEN", graphql.getFirstHeader("Authorization"));
         assertTrue(graphql.getBodyAsString().contains("PVTI_lADOAWcTxs07G84AVqWu"), graphql.getBodyAsString());
-        JsonNode props = body(notion.recorded("POST", "/v1/pages").get(0)).get("properties");
+        JsonNode props = NotionMock.json(notion.recorded("POST", "/v1/pages").get(0)).get("properties");
         assertEquals("Plan the launch", prop(props, "Name", "title", "0", "text", "content"));
         assertEquals("PVTI_lADOAWcTxs07G84AVqWu", r.output("external-id"));
     }
@@ -231,7 +228,7 @@ class SyncEndToEndIT {
         action(notion).input(Input.NOTION_PROJECT_BOARD_BACKLOG_DB_ID, DB).input(Input.GITHUB_TOKEN, "")
                 .event("projects_v2_item", "projects_v2_item.created.json").run();
 
-        JsonNode props = body(notion.recorded("POST", "/v1/pages").get(0)).get("properties");
+        JsonNode props = NotionMock.json(notion.recorded("POST", "/v1/pages").get(0)).get("properties");
         assertEquals("Project item: DraftIssue DI_lAAEAQo", prop(props, "Name", "title", "0", "text", "content"));
     }
 
@@ -246,7 +243,7 @@ class SyncEndToEndIT {
 
         assertEquals("synced", r.output("status"), r.toString());
         assertEquals("archived", r.output("operation"));
-        JsonNode patch = body(notion.recorded("PATCH", "/v1/pages/" + PAGE).get(0));
+        JsonNode patch = NotionMock.json(notion.recorded("PATCH", "/v1/pages/" + PAGE).get(0));
         assertEquals(1, patch.size(), "only in_trash is sent");
         assertTrue(patch.get("in_trash").getBooleanValue());
     }
@@ -323,7 +320,7 @@ class SyncEndToEndIT {
         assertEquals("synced", r.output("status"), r.toString());
         List<HttpRequest> creates = notion.recorded("POST", "/v1/pages");
         assertEquals(1, creates.size());
-        JsonNode body = body(creates.get(0));
+        JsonNode body = NotionMock.json(creates.get(0));
         assertEquals(perfDs, body.get("parent").get("data_source_id").getStringValue());
         JsonNode props = body.get("properties");
         assertEquals("issues.edited", prop(props, "Event", "select", "name"));

@@ -23,6 +23,7 @@ public final class ActionProcess {
     private final Path workspace;
     private final Map<String, String> env = new HashMap<>();
     private final List<String> args = new ArrayList<>();
+    private long timeoutSeconds = 180;
 
     public ActionProcess(Path workspace) {
         this.workspace = workspace;
@@ -85,6 +86,12 @@ public final class ActionProcess {
         return this;
     }
 
+    /** How long a run may take before it is killed (default 180 s). */
+    public ActionProcess timeout(long seconds) {
+        this.timeoutSeconds = seconds;
+        return this;
+    }
+
     public ActionProcess arg(String... more) {
         args.addAll(List.of(more));
         return this;
@@ -136,9 +143,9 @@ public final class ActionProcess {
         }
 
         public Result await() throws IOException, InterruptedException {
-            if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("action did not finish in 180 s");
+                throw new IllegalStateException("action did not finish in " + timeoutSeconds + " s");
             }
             long wallMs = (System.nanoTime() - startNanos) / 1_000_000;
             Path fileCommands = workspace.resolve("file_commands");

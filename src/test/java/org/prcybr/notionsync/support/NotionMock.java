@@ -174,6 +174,11 @@ public final class NotionMock {
                 + "\",\"properties\":{}}";
     }
 
+    /** A recorded request's JSON body. */
+    public static io.micronaut.json.tree.JsonNode json(HttpRequest r) throws java.io.IOException {
+        return io.micronaut.json.JsonMapper.createDefault().readValue(r.getBodyAsString(), io.micronaut.json.tree.JsonNode.class);
+    }
+
     public static org.mockserver.model.HttpResponse ok(String body) {
         return response().withStatusCode(200).withContentType(MediaType.APPLICATION_JSON).withBody(body);
     }
