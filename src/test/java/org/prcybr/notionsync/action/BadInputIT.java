@@ -172,7 +172,7 @@ class BadInputIT {
         notion.fails("GET", "/v1/databases/" + DB, 400, "validation_error",
                 "Databases with multiple data sources are not supported in this API version.");
         Result r = action(notion).run();
-        assertFailedPlainly(r, "2025-09-03", "notion-version", DB);
+        assertFailedPlainly(r, "2026-03-11", "notion-version", DB);
         assertNothingWritten(notion);
     }
 
