@@ -20,6 +20,7 @@ import org.prcybr.notionsync.markdown.GfmToNotion;
 import org.prcybr.notionsync.markdown.NotionContent;
 import org.prcybr.notionsync.notion.NotionApiException;
 import org.prcybr.notionsync.notion.NotionClient;
+import org.prcybr.notionsync.notion.OutcomeUnknownException;
 import org.prcybr.notionsync.notion.RetryBudgetExhaustedException;
 import org.prcybr.notionsync.runner.Input;
 import org.prcybr.notionsync.runner.RunnerContext;
@@ -131,6 +132,10 @@ final class SyncEvent {
             fail(outcome, NotionErrors.explain(e, outcome.databaseId, outcome.databaseInput));
         } catch (SyncException | RetryBudgetExhaustedException e) {
             fail(outcome, e.getMessage());
+        } catch (OutcomeUnknownException e) {
+            // Only an append of further content can end here: the page and its properties are written.
+            fail(outcome, "Notion did not confirm appending the rest of the page's content (" + e.getMessage()
+                    + "): edit the body again, or run a backfill, to rewrite it.");
         } finally {
             outcome.retries = notion.retries();
             outcome.notionRequests = notion.requests();

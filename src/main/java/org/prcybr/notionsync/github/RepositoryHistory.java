@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.prcybr.notionsync.config.SyncSettings.ProjectRef;
 import org.prcybr.notionsync.mapping.PageSpec;
 import org.prcybr.notionsync.sync.SyncException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A repository's issues, pull requests and discussions (and optionally a Projects v2 board's
@@ -21,6 +23,7 @@ import org.prcybr.notionsync.sync.SyncException;
  */
 @Singleton
 public class RepositoryHistory {
+    private static final Logger LOG = LoggerFactory.getLogger(RepositoryHistory.class);
     private final GitHubGraphQlApi api;
     private final String path;
     private final AtomicInteger requests = new AtomicInteger();
@@ -92,6 +95,10 @@ public class RepositoryHistory {
                     }
                 });
             }
+            JsonNode total = connection.get("totalCount");
+            // Reading a large repository takes a while too: one progress line per page of 100.
+            LOG.info("Backfill: read {}/{} {} of the {}", nodes.size(),
+                    total != null && total.isNumber() ? total.getNumberValue() : "?", third == null ? second : third, what);
             JsonNode pageInfo = connection.get("pageInfo");
             boolean more = pageInfo != null && pageInfo.get("hasNextPage") != null && pageInfo.get("hasNextPage").getBooleanValue();
             cursor = more ? GraphQlPages.text(pageInfo, "endCursor") : null;
