@@ -154,16 +154,22 @@ public class PageUpsert {
         }
 
         private PageWrite update(Page page) {
-            Map<String, Object> properties = propertiesFor(page);
+            Optional<Map<String, PropertySchema>> pageTypes = typesOf(page);
+            Map<String, Object> properties = properties(pageTypes.orElseGet(this::dataSourceSchema));
             Page updated;
             try {
                 updated = notion.updatePage(page.id(), properties);
             } catch (NotionApiException e) {
-                if (e.status() == 400 && page.properties() != null) {
-                    // The page's own view left something out (a status option, say): the schema explains it.
-                    properties(dataSourceSchema());
+                if (e.status() != 400 || pageTypes.isEmpty()) {
+                    throw e;
                 }
-                throw e;
+                // A page lists no status options: the schema either explains the refusal (a
+                // SyncException naming the fix) or gives the option's exact spelling to send again.
+                Map<String, Object> fromSchema = properties(dataSourceSchema());
+                if (fromSchema.equals(properties)) {
+                    throw e;
+                }
+                updated = notion.updatePage(page.id(), fromSchema);
             }
             String note = "";
             if (spec.replaceBody()) {
@@ -207,11 +213,6 @@ public class PageUpsert {
                 return stored;
             }
             return Optional.empty();
-        }
-
-        /** The properties body for a page, from the types the page itself carries where it has them. */
-        private Map<String, Object> propertiesFor(Page page) {
-            return properties(typesOf(page).orElseGet(this::dataSourceSchema));
         }
 
         private Map<String, Object> properties(Map<String, PropertySchema> schemaProperties) {

@@ -135,6 +135,27 @@ class SyncEndToEndIT {
     }
 
     @Test
+    void aStatusOptionSpelledOtherwiseIsTakenFromTheSchemaAfterARefusal(NotionMock notion) throws Exception {
+        // The page found lists no status options; Notion refuses "Closed" where the option is "closed".
+        notion.standard(Schema.full().without("Status").status("Status", "open", "closed")).queryFinds(DS, PAGE);
+        notion.server().when(request().withMethod("PATCH").withPath("/v1/pages/" + PAGE)
+                        .withBody(org.mockserver.model.StringBody.subString("\"name\":\"Closed\"")))
+                .respond(org.mockserver.model.HttpResponse.response().withStatusCode(400)
+                        .withContentType(org.mockserver.model.MediaType.APPLICATION_JSON)
+                        .withBody("{\"object\":\"error\",\"status\":400,\"code\":\"validation_error\","
+                                + "\"message\":\"Invalid status option.\"}"));
+        notion.updateReturns(PAGE);
+
+        Result r = action(notion).input(Input.NOTION_TASK_BACKLOG_DB_ID, DB).event("issues", "issues.closed.json").run();
+
+        assertEquals("updated", r.output("operation"), r.toString());
+        List<HttpRequest> patches = notion.recorded("PATCH", "/v1/pages/" + PAGE);
+        assertEquals(2, patches.size());
+        assertEquals("closed", prop(NotionMock.json(patches.get(1)).get("properties"), "Status", "status", "name"));
+        assertEquals(1, notion.recorded("GET", "/v1/data_sources/" + DS).size());
+    }
+
+    @Test
     void issuesFallBackToTheIssuesBacklog(NotionMock notion) throws Exception {
         notion.standard(Schema.full()).queryFinds(DS, PAGE).updateReturns(PAGE);
 
