@@ -185,7 +185,7 @@ final class SyncEvent {
         });
         NotionContent content = new GfmToNotion(page.repositoryUrl()).convert(page.body().orElse(null));
         outcome.preview.add("Content: " + (content.isEmpty() ? "none"
-                : content.blocks() + " blocks" + (page.replaceBody() ? ", replacing the page's content" : ", written when the page is created")));
+                : content.blocks() + (content.blocks() == 1 ? " block" : " blocks") + (page.replaceBody() ? ", replacing the page's content" : ", written when the page is created")));
         LOG.info("Dry run for {}: the page that would be written:", outcome.eventType);
         for (String line : outcome.preview) {
             LOG.info("  {}", line);
