@@ -46,6 +46,9 @@ public final class GfmToNotion {
                     TaskListItemsExtension.create()))
             .build();
 
+    /** Lines in one code block, beyond which long code continues in the next. */
+    private static final int MAX_CODE_LINES = 500;
+
     private final URI base;
 
     /** @param repositoryUrl relative links resolve against it, e.g. {@code https://github.com/o/r} */
@@ -230,8 +233,9 @@ public final class GfmToNotion {
     private void code(String literal, String info, BlockSink out) {
         String language = language(info);
         String body = literal.endsWith("\n") ? literal.substring(0, literal.length() - 1) : literal;
-        // Code blocks hold 2,000 characters too: longer code is split at line ends into several blocks.
-        for (String part : splitLines(body, InlineText.MAX_CHARS - 16)) {
+        // Code blocks hold 2,000 characters too: longer code is split at line ends into several blocks
+        // (of at most 500 lines, so that no request is long in lines either).
+        for (String part : splitLines(body, InlineText.MAX_CHARS - 16, MAX_CODE_LINES)) {
             int longestRun = longestBacktickRun(part);
             String fence = "`".repeat(Math.max(3, longestRun + 1));
             List<String> lines = new ArrayList<>();
@@ -408,19 +412,23 @@ public final class GfmToNotion {
         return sb.length() > 40 ? "" : sb.toString();
     }
 
-    private static List<String> splitLines(String body, int max) {
+    private static List<String> splitLines(String body, int max, int maxLines) {
         List<String> parts = new ArrayList<>();
         StringBuilder part = new StringBuilder();
+        int lines = 0;
         for (String line : body.split("\n", -1)) {
             while (line.length() > max) {
                 flush(parts, part);
+                lines = 0;
                 int cut = Character.isHighSurrogate(line.charAt(max - 1)) ? max - 1 : max;
                 parts.add(line.substring(0, cut));
                 line = line.substring(cut);
             }
-            if (part.length() > 0 && part.length() + 1 + line.length() > max) {
+            if (part.length() > 0 && (part.length() + 1 + line.length() > max || lines >= maxLines)) {
                 flush(parts, part);
+                lines = 0;
             }
+            lines++;
             if (part.length() > 0) {
                 part.append('\n');
             }

@@ -15,20 +15,26 @@ public record NotionContent(List<String> chunks, int blocks) {
     static final int MAX_BLOCKS_PER_CHUNK = 800;
     /** Characters, so that even doubled by JSON escaping and multi-byte UTF-8 a chunk stays under 500 KB. */
     static final int MAX_CHARS_PER_CHUNK = 100_000;
+    /** Lines too, for a reading that counts each line of a code block or table as a block. */
+    static final int MAX_LINES_PER_CHUNK = 900;
 
     static NotionContent of(List<Rendered> blocks) {
         List<String> chunks = new ArrayList<>();
         StringBuilder chunk = new StringBuilder();
         int inChunk = 0;
+        int lines = 0;
         int total = 0;
         for (Rendered r : blocks) {
             String text = String.join("\n", r.lines());
             if (chunk.length() > 0 && (inChunk + r.blocks() > MAX_BLOCKS_PER_CHUNK
+                    || lines + r.lines().size() > MAX_LINES_PER_CHUNK
                     || chunk.length() + 2 + text.length() > MAX_CHARS_PER_CHUNK)) {
                 chunks.add(chunk.toString());
                 chunk.setLength(0);
                 inChunk = 0;
+                lines = 0;
             }
+            lines += r.lines().size();
             if (chunk.length() > 0) {
                 chunk.append("\n\n");
             }

@@ -48,6 +48,13 @@ class GfmToNotionTest {
     }
 
     @Test
+    void codeWithManyShortLinesIsSplitIntoBlocksOfAtMost500Lines() {
+        NotionContent content = CONVERTER.convert("```\n" + "x\n".repeat(1200) + "```");
+        assertEquals(3, content.blocks());
+        assertEquals(1200, content.markdown().lines().filter(l -> l.equals("x")).count());
+    }
+
+    @Test
     void quotesKeepFurtherParagraphsAsChildren() {
         assertEquals("> first\n\tsecond", md("> first\n>\n> second"));
     }
@@ -151,6 +158,7 @@ class GfmToNotionTest {
         for (String chunk : content.chunks()) {
             assertTrue(chunk.length() <= NotionContent.MAX_CHARS_PER_CHUNK);
             assertTrue(chunk.split("\n\n").length <= NotionContent.MAX_BLOCKS_PER_CHUNK);
+            assertTrue(chunk.lines().filter(l -> !l.isBlank()).count() <= NotionContent.MAX_LINES_PER_CHUNK);
             chunk.lines().forEach(l -> assertTrue(l.length() <= InlineText.MAX_CHARS, "line of " + l.length()));
         }
         String all = content.markdown();
