@@ -1,6 +1,7 @@
 package org.prcybr.notionsync.sync;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,7 +84,10 @@ public final class BackfillWriter {
         byExternalId.put(spec.externalId(), new ArrayList<>(List.of(keep)));
         Optional<Instant> stored = PageUpsert.storedUpdated(keep, mapping).flatMap(PageUpsert::instant);
         Optional<Instant> current = spec.updatedAt().flatMap(PageUpsert::instant);
-        if (stored.isPresent() && current.isPresent() && !stored.get().isBefore(current.get())) {
+        // Compared to the minute: should Notion keep dates only to the minute (as it does created_time),
+        // an unchanged object must still count as current.
+        if (stored.isPresent() && current.isPresent()
+                && !stored.get().isBefore(current.get().truncatedTo(ChronoUnit.MINUTES))) {
             return trashed ? Outcome.UPDATED : Outcome.UNCHANGED;
         }
         notion.updatePage(keep.id(), properties(spec, PageUpsert.typesOf(keep).orElse(schema)));
