@@ -6,14 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.prcybr.notionsync.notion.NotionModels.DataSource;
 import org.prcybr.notionsync.notion.NotionModels.Database;
 import org.prcybr.notionsync.notion.NotionModels.Page;
 import org.prcybr.notionsync.notion.NotionModels.PageMarkdown;
-import org.prcybr.notionsync.notion.NotionModels.QueryResult;
+import org.prcybr.notionsync.notion.NotionModels.Paged;
 import org.prcybr.notionsync.notion.NotionModels.User;
-import org.prcybr.notionsync.notion.NotionModels.UserList;
 
 /** Notion operations with retries: the one seam through which every Notion request goes. */
 @Singleton
@@ -48,9 +48,7 @@ public class NotionClient {
     }
 
     private List<Page> query(String dataSourceId, Map<String, Object> filter, String what) {
-        List<Page> found = new ArrayList<>();
-        String cursor = null;
-        do {
+        List<Page> pages = everyPage("POST /v1/data_sources/" + dataSourceId + "/query" + what, cursor -> {
             Map<String, Object> body = new LinkedHashMap<>();
             if (filter != null) {
                 body.put("filter", filter);
@@ -59,12 +57,22 @@ public class NotionClient {
             if (cursor != null) {
                 body.put("start_cursor", cursor);
             }
-            QueryResult result = call("POST /v1/data_sources/" + dataSourceId + "/query" + what, true,
-                    () -> api.queryDataSource(dataSourceId, body));
-            result.results().stream().filter(Page::live).forEach(found::add);
-            cursor = Boolean.TRUE.equals(result.hasMore()) ? result.nextCursor() : null;
+            return api.queryDataSource(dataSourceId, body);
+        });
+        return pages.stream().filter(Page::live).toList();
+    }
+
+    /** Every result of a paginated list, following its cursors. */
+    private <T> List<T> everyPage(String label, Function<String, Paged<T>> fetch) {
+        List<T> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            String from = cursor;
+            Paged<T> page = call(label, true, () -> fetch.apply(from));
+            all.addAll(page.results());
+            cursor = Boolean.TRUE.equals(page.hasMore()) ? page.nextCursor() : null;
         } while (cursor != null);
-        return found;
+        return all;
     }
 
     /**
@@ -123,30 +131,13 @@ public class NotionClient {
 
     /** The databases directly under a page, by block id and title. */
     public List<NotionModels.Block> childDatabases(String pageId) {
-        List<NotionModels.Block> found = new ArrayList<>();
-        String cursor = null;
-        do {
-            String from = cursor;
-            NotionModels.BlockList page = call("GET /v1/blocks/" + pageId + "/children", true,
-                    () -> api.listChildren(pageId, from, 100));
-            page.results().stream().filter(b -> "child_database".equals(b.type()) && !Boolean.TRUE.equals(b.inTrash()))
-                    .forEach(found::add);
-            cursor = Boolean.TRUE.equals(page.hasMore()) ? page.nextCursor() : null;
-        } while (cursor != null);
-        return found;
+        return everyPage("GET /v1/blocks/" + pageId + "/children", cursor -> api.listChildren(pageId, cursor, 100))
+                .stream().filter(b -> "child_database".equals(b.type()) && !Boolean.TRUE.equals(b.inTrash())).toList();
     }
 
     /** Every user of the workspace, page by page. */
     public List<User> users() {
-        List<User> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            String from = cursor;
-            UserList page = call("GET /v1/users", true, () -> api.listUsers(from, 100));
-            all.addAll(page.results());
-            cursor = Boolean.TRUE.equals(page.hasMore()) ? page.nextCursor() : null;
-        } while (cursor != null);
-        return all;
+        return everyPage("GET /v1/users", cursor -> api.listUsers(cursor, 100));
     }
 
     public Page updatePage(String pageId, Map<String, Object> properties) {

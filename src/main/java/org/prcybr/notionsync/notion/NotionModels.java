@@ -56,9 +56,19 @@ public final class NotionModels {
     public record PageMarkdown(@Nullable String id, @Nullable String markdown, @Nullable Boolean truncated) {
     }
 
+    /** One page of a paginated list: its results and, while {@code hasMore}, the cursor of the next. */
+    public interface Paged<T> {
+        List<T> results();
+
+        Boolean hasMore();
+
+        String nextCursor();
+    }
+
     /** A page's child blocks; only child databases (with their titles) matter here. */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    public record BlockList(List<Block> results, @Nullable Boolean hasMore, @Nullable String nextCursor) {
+    public record BlockList(List<Block> results, @Nullable Boolean hasMore, @Nullable String nextCursor)
+            implements Paged<Block> {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
@@ -71,7 +81,8 @@ public final class NotionModels {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    public record UserList(List<User> results, @Nullable Boolean hasMore, @Nullable String nextCursor) {
+    public record UserList(List<User> results, @Nullable Boolean hasMore, @Nullable String nextCursor)
+            implements Paged<User> {
     }
 
     /** A workspace member; {@code person.email} only with the "read user information with email" capability. */
@@ -84,7 +95,8 @@ public final class NotionModels {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    public record QueryResult(List<Page> results, @Nullable Boolean hasMore, @Nullable String nextCursor) {
+    public record QueryResult(List<Page> results, @Nullable Boolean hasMore, @Nullable String nextCursor)
+            implements Paged<Page> {
     }
 
     /** Notion's error body: {@code {"object":"error","status":404,"code":"object_not_found","message":…}}. */

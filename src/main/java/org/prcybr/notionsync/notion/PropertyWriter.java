@@ -113,11 +113,6 @@ public final class PropertyWriter {
         return this;
     }
 
-    /** The actual name of a property (names match case-insensitively), if the schema has it. */
-    public Optional<String> actualName(String name) {
-        return Optional.ofNullable(actualNames.get(name.toLowerCase(Locale.ROOT)));
-    }
-
     /** The properties body, or a {@link SchemaException} naming every problem found. */
     public Map<String, Object> build() {
         List<String> all = new ArrayList<>();

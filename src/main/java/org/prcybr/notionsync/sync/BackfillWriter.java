@@ -15,8 +15,6 @@ import org.prcybr.notionsync.notion.NotionClient;
 import org.prcybr.notionsync.notion.NotionModels.DataSource;
 import org.prcybr.notionsync.notion.NotionModels.Page;
 import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
-import org.prcybr.notionsync.notion.OutcomeUnknownException;
-import org.prcybr.notionsync.notion.SchemaException;
 
 /**
  * Writes many objects into one database cheaply: every existing page is read once (100 per
@@ -30,6 +28,7 @@ public final class BackfillWriter {
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
     private final NotionClient notion;
+    private final PageUpsert pages;
     private final PageMapping mapping;
     private final String databaseId;
     private final String dataSourceId;
@@ -42,6 +41,7 @@ public final class BackfillWriter {
     /** Reads the database's schema and indexes its pages (1 + 1 + pages/100 requests). */
     public BackfillWriter(NotionClient notion, PageUpsert pages, PageMapping mapping, String databaseId) {
         this.notion = notion;
+        this.pages = pages;
         this.mapping = mapping;
         this.databaseId = databaseId;
         this.dataSourceId = pages.dataSourceOf(databaseId);
@@ -73,14 +73,8 @@ public final class BackfillWriter {
             byExternalId.put(spec.externalId(), new ArrayList<>(List.of(created)));
             return Outcome.CREATED;
         }
-        Page keep = PageUpsert.survivor(existing);
-        boolean trashed = false;
-        for (Page p : existing) {
-            if (!p.id().equals(keep.id())) {
-                notion.trashPage(p.id());
-                trashed = true;
-            }
-        }
+        Page keep = pages.converge(existing);
+        boolean trashed = existing.size() > 1;
         byExternalId.put(spec.externalId(), new ArrayList<>(List.of(keep)));
         Optional<Instant> stored = PageUpsert.storedUpdated(keep, mapping).flatMap(PageUpsert::instant);
         Optional<Instant> current = spec.updatedAt().flatMap(PageUpsert::instant);
@@ -95,43 +89,18 @@ public final class BackfillWriter {
         // Content only when the body changed: compared with what the page holds, ignoring spacing
         // and escapes, which Notion may write differently from how they were sent.
         if (!normalized(content.markdown()).equals(normalized(notion.pageMarkdown(keep.id())))) {
-            notion.replaceContent(keep.id(), content.isEmpty() ? "" : content.chunks().get(0));
-            appendRest(keep.id(), content);
+            pages.replaceContent(keep.id(), content);
         }
         return Outcome.UPDATED;
     }
 
     private Page create(PageSpec spec) {
-        Map<String, Object> properties = properties(spec, schema);
-        NotionContent content = PageUpsert.content(spec);
-        String first = content.isEmpty() ? "" : content.chunks().get(0);
-        Page page;
-        try {
-            page = notion.createPage(dataSourceId, properties, first);
-        } catch (OutcomeUnknownException e) {
-            // It may exist now: look before sending it again.
-            List<Page> found = notion.findByText(dataSourceId, externalIdProperty, spec.externalId());
-            page = found.isEmpty() ? notion.createPage(dataSourceId, properties, first) : PageUpsert.survivor(found);
-            if (!found.isEmpty()) {
-                return page;
-            }
-        }
-        appendRest(page.id(), content);
-        return page;
-    }
-
-    private void appendRest(String pageId, NotionContent content) {
-        for (int i = 1; i < content.chunks().size(); i++) {
-            notion.appendContent(pageId, content.chunks().get(i));
-        }
+        return pages.createLookingFirst(dataSourceId, properties(spec, schema), PageUpsert.content(spec),
+                () -> notion.findByText(dataSourceId, externalIdProperty, spec.externalId()));
     }
 
     private Map<String, Object> properties(PageSpec spec, Map<String, PropertySchema> types) {
-        try {
-            return PageProperties.build(spec, types, mapping, people, lastSynced);
-        } catch (SchemaException e) {
-            throw new SyncException("Notion database " + databaseId + " cannot hold the page: " + e.getMessage());
-        }
+        return PageProperties.forDatabase(databaseId, spec, types, mapping, people, lastSynced);
     }
 
     private String externalId(Page page) {

@@ -12,10 +12,22 @@ import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.mapping.PageSpec;
 import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
 import org.prcybr.notionsync.notion.PropertyWriter;
+import org.prcybr.notionsync.notion.SchemaException;
 
 /** A {@link PageSpec}'s values as the properties body for one schema, in the user's own names. */
 final class PageProperties {
     private PageProperties() {
+    }
+
+    /** The properties body, or a {@link SyncException} naming the database and what it lacks. */
+    static Map<String, Object> forDatabase(String databaseId, PageSpec spec, Map<String, PropertySchema> schema,
+                                           PageMapping mapping, Function<List<String>, List<String>> people,
+                                           String lastSynced) {
+        try {
+            return build(spec, schema, mapping, people, lastSynced);
+        } catch (SchemaException e) {
+            throw new SyncException("Notion database " + databaseId + " cannot hold the page: " + e.getMessage());
+        }
     }
 
     static Map<String, Object> build(PageSpec spec, Map<String, PropertySchema> schema, PageMapping mapping,

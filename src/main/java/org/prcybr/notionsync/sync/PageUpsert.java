@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.prcybr.notionsync.config.PageMapping;
 import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.mapping.PageSpec;
@@ -27,7 +28,6 @@ import org.prcybr.notionsync.notion.NotionModels.Database;
 import org.prcybr.notionsync.notion.NotionModels.Page;
 import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
 import org.prcybr.notionsync.notion.OutcomeUnknownException;
-import org.prcybr.notionsync.notion.SchemaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -180,10 +180,8 @@ public class PageUpsert {
 
         /** Replaces the content after a body edit; a refusal is reported, the properties stay written. */
         private String replaceContent(String pageId) {
-            NotionContent content = content();
             try {
-                notion.replaceContent(pageId, content.isEmpty() ? "" : content.chunks().get(0));
-                appendRest(pageId, content);
+                PageUpsert.this.replaceContent(pageId, content());
                 return "";
             } catch (NotionApiException e) {
                 if (e.status() != 400) {
@@ -192,12 +190,6 @@ public class PageUpsert {
                 return "The page's content was not replaced with the edited body, because Notion refused ("
                         + e.code() + "): it would delete child pages or databases inside the page. Move them "
                         + "out of the page to let the body sync again.";
-            }
-        }
-
-        private void appendRest(String pageId, NotionContent content) {
-            for (int i = 1; i < content.chunks().size(); i++) {
-                notion.appendContent(pageId, content.chunks().get(i));
             }
         }
 
@@ -216,11 +208,7 @@ public class PageUpsert {
         }
 
         private Map<String, Object> properties(Map<String, PropertySchema> schemaProperties) {
-            try {
-                return PageProperties.build(spec, schemaProperties, mapping, people, lastSynced);
-            } catch (SchemaException e) {
-                throw new SyncException("Notion database " + databaseId + " cannot hold the page: " + e.getMessage());
-            }
+            return PageProperties.forDatabase(databaseId, spec, schemaProperties, mapping, people, lastSynced);
         }
 
         private Map<String, PropertySchema> dataSourceSchema() {
@@ -267,31 +255,46 @@ public class PageUpsert {
             return all;
         }
 
-        /**
-         * Creates the page with its content, but never blindly re-sends a create whose outcome is
-         * unknown: it looks for the page first and only creates again when none exists.
-         */
         private Page create() {
-            Map<String, Object> properties = properties(dataSourceSchema());
-            NotionContent content = content();
-            String first = content.isEmpty() ? "" : content.chunks().get(0);
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    Page page = notion.createPage(dataSourceId, properties, first);
-                    appendRest(page.id(), content);
-                    return page;
-                } catch (OutcomeUnknownException e) {
-                    if (attempt >= CREATE_ATTEMPTS) {
-                        throw new SyncException("Notion did not confirm creating the page after " + attempt
-                                + " attempts (" + e.getMessage() + "): re-run the job; it will not duplicate the page.");
-                    }
-                    LOG.info("Create outcome unknown ({}); checking whether the page exists before retrying", e.getMessage());
-                    List<Page> existing = find();
-                    if (!existing.isEmpty()) {
-                        return survivor(existing);
-                    }
+            return createLookingFirst(dataSourceId, properties(dataSourceSchema()), content(), this::find);
+        }
+    }
+
+    /**
+     * Creates a page with its content, but never blindly re-sends a create whose outcome is
+     * unknown: it looks for the page first ({@code lookup}) and only creates again when none exists.
+     */
+    Page createLookingFirst(String dataSourceId, Map<String, Object> properties, NotionContent content,
+                            Supplier<List<Page>> lookup) {
+        String first = content.isEmpty() ? "" : content.chunks().get(0);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Page page = notion.createPage(dataSourceId, properties, first);
+                appendRest(page.id(), content);
+                return page;
+            } catch (OutcomeUnknownException e) {
+                if (attempt >= CREATE_ATTEMPTS) {
+                    throw new SyncException("Notion did not confirm creating the page after " + attempt
+                            + " attempts (" + e.getMessage() + "): re-run the job; it will not duplicate the page.");
+                }
+                LOG.info("Create outcome unknown ({}); checking whether the page exists before retrying", e.getMessage());
+                List<Page> existing = lookup.get();
+                if (!existing.isEmpty()) {
+                    return survivor(existing);
                 }
             }
+        }
+    }
+
+    /** Replaces a page's content: the first chunk replaces, the rest is appended. */
+    void replaceContent(String pageId, NotionContent content) {
+        notion.replaceContent(pageId, content.isEmpty() ? "" : content.chunks().get(0));
+        appendRest(pageId, content);
+    }
+
+    private void appendRest(String pageId, NotionContent content) {
+        for (int i = 1; i < content.chunks().size(); i++) {
+            notion.appendContent(pageId, content.chunks().get(i));
         }
     }
 
@@ -356,7 +359,7 @@ public class PageUpsert {
     }
 
     /** Keeps the survivor and trashes the other live pages for the same object. */
-    private Page converge(List<Page> pages) {
+    Page converge(List<Page> pages) {
         if (pages.isEmpty()) {
             return null;
         }
