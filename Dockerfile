@@ -14,6 +14,7 @@ ARG MVN_FLAGS=""
 WORKDIR /src
 COPY pom.xml ./
 COPY src/main ./src/main
+COPY src/build ./src/build
 RUN mvn -B -q ${MVN_FLAGS} -DskipTests package \
  && mkdir -p /app && cp target/notion-sync-action.jar /app/notion-sync-action.jar
 # The modules the app runs on, named rather than taken from jdeps: jdeps also lists java.sql,

@@ -2,7 +2,7 @@
 # shellcheck shell=bash
 
 IMAGE=${IMAGE:-localhost/notion-sync-action:test}
-RUNTIME_BASE_TAG=${RUNTIME_BASE_TAG:-localhost/notion-sync-runtime-base:libc-nogconv}
+RUNTIME_BASE_TAG=${RUNTIME_BASE_TAG:-localhost/notion-sync-runtime-base:libc-trimmed}
 BUILD_BASE_TAG=${BUILD_BASE_TAG:-localhost/notion-sync-build-base:bookworm-binutils}
 # podman as it works on these hosts: runc (crun fails on the host's cgroups), cgroupfs, explicit
 # ulimits at or below the hard limits.

@@ -6,7 +6,7 @@
 #   localhost/notion-sync-build-base    Debian minbase with Maven, binutils and this machine's Temurin 25 JDK
 set -euo pipefail
 
-RUNTIME_TAG=${RUNTIME_TAG:-localhost/notion-sync-runtime-base:libc-nogconv}
+RUNTIME_TAG=${RUNTIME_TAG:-localhost/notion-sync-runtime-base:libc-trimmed}
 BUILD_TAG=${BUILD_TAG:-localhost/notion-sync-build-base:bookworm-binutils}
 JDK_DIR=${JDK_DIR:-$(ls -d /usr/lib/jvm/temurin-25-jdk* | head -n 1)}
 work=$(mktemp -d)
@@ -23,11 +23,18 @@ have() { podman image exists "$1"; }
 
 if ! have "$RUNTIME_TAG"; then
   # The runtime needs only glibc (the AOT cache is recorded in the build stage): libc6 unpacked,
-  # without its character-set converters (gconv, 8 MB the JVM never loads), docs and locales.
-  # The extract variant runs no hooks, so the tree is trimmed here, with a /tmp added.
+  # without its character-set converters (gconv, 8 MB the JVM never loads), docs and locales, and
+  # without the libraries neither the JRE (readelf -d: libc, libm, libdl, libpthread, librt, the
+  # loader) nor glibc itself (NSS for host names, libgcc_s for thread exit) loads: vector maths,
+  # NIS, debugging and profiling aids (-1.3 MB). The extract variant runs no hooks, so the tree is
+  # trimmed here, with a /tmp added.
   mmdebstrap --quiet --variant=extract --include=libc6 "$suite" "$work/runtime" "$mirror"
   rm -rf "$work/runtime"/usr/lib/*/gconv "$work/runtime"/usr/share/doc "$work/runtime"/usr/share/locale \
     "$work/runtime"/usr/share/lintian "$work/runtime"/var/lib/apt "$work/runtime"/var/cache/apt
+  for lib in libmvec.so.1 libnsl.so.1 libnss_hesiod.so.2 libc_malloc_debug.so.0 libthread_db.so.1 \
+      libmemusage.so libpcprofile.so libBrokenLocale.so.1 libanl.so.1 libutil.so.1; do
+    rm -f "$work/runtime"/lib/*/"$lib" "$work/runtime"/usr/lib/*/"$lib"
+  done
   mkdir -p -m 1777 "$work/runtime/tmp"
   tar -C "$work/runtime" -cf "$work/runtime.tar" .
   podman import --quiet "$work/runtime.tar" "$RUNTIME_TAG" >/dev/null
