@@ -36,15 +36,17 @@ grep -q '| Operation | created |' "$root"/file_commands/step_summary_* || die "s
 log "runner-style run: created $(output "$out" page-id) in $(output "$out" latency-ms) ms"
 
 # 2. Files owned by a non-root uid, as the runner's mounts are: the root image still writes them.
+# Notion by host name this time (localhost, from the mounted /etc/hosts): the trimmed glibc base
+# still resolves names.
 root2=$(runner_folder src/test/resources/events/issues.closed.json)
 chown -R 1001:1001 "$root2"; chmod -R u+rwX,go+rX,go-w "$root2"
-run_like_runner "$root2" issues "INPUT_NOTION-TOKEN=$TOKEN" "INPUT_NOTION-API-URL=$NOTION_URL" \
+run_like_runner "$root2" issues "INPUT_NOTION-TOKEN=$TOKEN" "INPUT_NOTION-API-URL=${NOTION_URL/127.0.0.1/localhost}" \
   "INPUT_NOTION-TASK-BACKLOG-DB-ID=$DB" >/dev/null || die "non-root-owned mounts: container failed"
 out2=$(ls "$root2"/file_commands/set_output_*)
 [ "$(output "$out2" status)" = synced ] && [ "$(output "$out2" operation)" = updated ] || die "second run: $(parse_outputs "$out2")"
 [ "$(live_pages_for MDU6SXNzdWU0NDQ1MDAwNDE=)" = 1 ] || die "still one live page expected: $(pages)"
 pages | grep -q '"status":"Closed"' || die "page not updated to Closed: $(pages)"
-log "uid 1001 mounts: updated, still one page"
+log "uid 1001 mounts, Notion by host name: updated, still one page"
 
 # 3. Bad input: one ::error:: sentence, status=error, non-zero exit.
 root3=$(runner_folder src/test/resources/events/issues.opened.json)
