@@ -1,6 +1,7 @@
 # notion-sync-action: a Docker action running one Java process per GitHub event.
 # Every event pulls this image onto a fresh runner, so its bytes are most of what an event costs:
-# the runtime stage holds a jlinked JRE, the jar and its AOT cache on a glibc-only base, nothing else.
+# the runtime stage holds a jlinked JRE, the jar (repacked for the pull by `mvn package`: see
+# src/build/RepackJar.java) and its AOT cache on a glibc-only base, nothing else.
 # Base images are build arguments so machines without a registry can pass locally made ones
 # (scripts/make-base-images.sh); the defaults are public images.
 ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-25

@@ -9,6 +9,8 @@
 # a loopback Notion stand-in: the Node 20 yardstick (a minimal script making the same HTTP calls),
 # the image's JVM run directly (chroot into the image), and plain `java -jar`.
 # Run as root from the repository root: bash scripts/benchmark.sh [N]
+# BASELINE_IMAGE=<tag of an image built earlier, e.g. from an older commit> adds its row (size, cold
+# pull, runner-style run) to the same table, so a before/after comparison comes from one run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -143,11 +145,22 @@ floor_run() {
   rm -rf "$root"
 }
 trap 'cleanup; rm -rf "$oci_root"' EXIT
+baseline_run() {
+  local root; root=$(runner_folder "$event")
+  IMAGE=$BASELINE_IMAGE run_like_runner "$root" issues "INPUT_NOTION-TOKEN=$TOKEN" "INPUT_NOTION-API-URL=$NOTION_URL" \
+    "INPUT_NOTION-TASK-BACKLOG-DB-ID=$DB"
+  rm -rf "$root"
+}
 read -r image_bytes image_gz < <(bytes_of "$IMAGE")
 read -r floor_bytes floor_gz < <(bytes_of "$FLOOR")
 image_pull=$(cold_pull "$IMAGE")
 floor_pull=$(cold_pull "$FLOOR")
 floor_ms=$(measure floor floor_run | awk '{print $2}')
+if [ -n "${BASELINE_IMAGE:-}" ]; then
+  read -r base_bytes base_gz < <(bytes_of "$BASELINE_IMAGE")
+  base_pull=$(cold_pull "$BASELINE_IMAGE")
+  base_ms=$(measure baseline baseline_run | awk '{print $2}')
+fi
 node_ms=$(awk '$1=="node" {print $2}' <<<"$results")
 {
   echo "| setup | median wall (ms) | peak RSS (MB) | ratio to Node |"
@@ -172,8 +185,16 @@ node_ms=$(awk '$1=="node" {print $2}' <<<"$results")
   echo "|---|---|---|---|---|---|---|---|"
   total=$((image_pull + container_ms)); floor_total=$((floor_pull + floor_ms))
   echo "| notion-sync-action image | $(mb "$image_gz") | $(mb "$image_bytes") | $image_pull | $container_ms | $total | $(awk -v a="$total" -v b="$floor_total" 'BEGIN {printf "%.1fx", a/b}') | $(awk -v a="$total" -v b="$node_ms" 'BEGIN {printf "%.1fx", a/b}') |"
+  if [ -n "${BASELINE_IMAGE:-}" ]; then
+    base_total=$((base_pull + base_ms))
+    echo "| baseline: $BASELINE_IMAGE | $(mb "$base_gz") | $(mb "$base_bytes") | $base_pull | $base_ms | $base_total | $(awk -v a="$base_total" -v b="$floor_total" 'BEGIN {printf "%.1fx", a/b}') | $(awk -v a="$base_total" -v b="$node_ms" 'BEGIN {printf "%.1fx", a/b}') |"
+  fi
   echo "| floor: FROM scratch, static no-op | $(mb "$floor_gz") | $(mb "$floor_bytes") | $floor_pull | $floor_ms | $floor_total | 1.0x | $(awk -v a="$floor_total" -v b="$node_ms" 'BEGIN {printf "%.1fx", a/b}') |"
   echo "| Node yardstick (no pull: JavaScript actions run on the runner's Node) | | | | $node_ms | $node_ms | $(awk -v a="$node_ms" -v b="$floor_total" 'BEGIN {printf "%.1fx", a/b}') | 1.0x |"
   echo
   echo "Cold pulls: median of $PULLS, each into empty storage from an OCI layout on this disk."
+  if [ -n "${BASELINE_IMAGE:-}" ]; then
+    echo
+    echo "This image's pull + run: $(awk -v a="$total" -v b="$base_total" 'BEGIN {printf "%.0f%%", 100*a/b}') of the baseline's."
+  fi
 } | tee target/benchmark.md
