@@ -2,7 +2,6 @@
 # shellcheck shell=bash
 
 IMAGE=${IMAGE:-localhost/notion-sync-action:test}
-RUNTIME_BASE_TAG=${RUNTIME_BASE_TAG:-localhost/notion-sync-runtime-base:libc-trimmed}
 BUILD_BASE_TAG=${BUILD_BASE_TAG:-localhost/notion-sync-build-base:bookworm-binutils}
 # podman as it works on these hosts: runc (crun fails on the host's cgroups), cgroupfs, explicit
 # ulimits at or below the hard limits.
@@ -26,14 +25,14 @@ ensure_container_tools() {
   fi
 }
 
-# The image, built from this checkout's Dockerfile with the locally made bases. The host's Maven
+# The image, built from this checkout's Dockerfile with the locally made build image. The host's Maven
 # repository is mounted so the build does not download the world twice.
 build_image() {
-  local bases=(--pull=never --build-arg "BUILD_IMAGE=$BUILD_BASE_TAG" --build-arg "RUNTIME_BASE=$RUNTIME_BASE_TAG")
-  if [ "${USE_PUBLIC_BASES:-0}" = 1 ]; then
-    bases=(--pull=missing) # where a registry is reachable (GitHub): the Dockerfile's default bases
+  local bases=(--pull=never --build-arg "BUILD_IMAGE=$BUILD_BASE_TAG")
+  if [ "${USE_PUBLIC_BUILD_IMAGE:-0}" = 1 ]; then
+    bases=(--pull=missing) # where a registry is reachable (GitHub): the Dockerfile's default
   else
-    RUNTIME_TAG=$RUNTIME_BASE_TAG BUILD_TAG=$BUILD_BASE_TAG bash scripts/make-base-images.sh
+    BUILD_TAG=$BUILD_BASE_TAG bash scripts/make-build-base.sh
   fi
   local m2=("--build-arg" "MVN_FLAGS=")
   if [ -d "$HOME/.m2/repository" ]; then
