@@ -25,7 +25,7 @@ start_stand_in "$TOKEN"
 ctr=""
 cleanup() {
   kill "$STAND_IN_PID" 2>/dev/null || true
-  [ -n "${rootfs:-}" ] && umount "$rootfs/proc" 2>/dev/null || true
+  [ -n "${rootfs:-}" ] && { umount "$rootfs/proc" 2>/dev/null; umount "$rootfs/dev" 2>/dev/null; } || true
   if [ -n "$ctr" ]; then podman umount "$ctr" >/dev/null 2>&1 || true; podman rm -f "$ctr" >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
@@ -49,8 +49,11 @@ INPUTS=(env "INPUT_NOTION-TOKEN=$TOKEN" "INPUT_NOTION-API-URL=$NOTION_URL" "INPU
 # The image's file system, for running its JVM directly (no container runtime in the way).
 ctr=$(podman create "$IMAGE")
 rootfs=$(podman mount "$ctr")
-mkdir -p "$rootfs/bench" "$rootfs/proc"
+mkdir -p "$rootfs/bench" "$rootfs/proc" "$rootfs/dev"
 mount -t proc proc "$rootfs/proc" # the java launcher finds its libraries through /proc/self/exe
+# /dev as a container runtime provides it: without /dev/urandom the JDK seeds SecureRandom by
+# timing threads, seconds of CPU (the image is FROM scratch, so it has no /dev of its own).
+mount --bind /dev "$rootfs/dev"
 cp "$event" "$rootfs/bench/event.json"
 
 # Each command runs its process under GNU time, which writes the peak RSS (KB) to $work/rss.
