@@ -148,12 +148,7 @@ floor_run() {
   rm -rf "$root"
 }
 trap 'cleanup; rm -rf "$oci_root"' EXIT
-baseline_run() {
-  local root; root=$(runner_folder "$event")
-  IMAGE=$BASELINE_IMAGE run_like_runner "$root" issues "INPUT_NOTION-TOKEN=$TOKEN" "INPUT_NOTION-API-URL=$NOTION_URL" \
-    "INPUT_NOTION-TASK-BACKLOG-DB-ID=$DB"
-  rm -rf "$root"
-}
+baseline_run() { IMAGE=$BASELINE_IMAGE in_container; }
 read -r image_bytes image_gz < <(bytes_of "$IMAGE")
 read -r floor_bytes floor_gz < <(bytes_of "$FLOOR")
 image_pull=$(cold_pull "$IMAGE")
@@ -184,16 +179,17 @@ node_ms=$(awk '$1=="node" {print $2}' <<<"$results")
   echo
   container_ms=$(awk '$1=="container" {print $2}' <<<"$results")
   mb() { awk -v b="$1" 'BEGIN {printf "%.1f", b/1e6}'; }
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1fx", a/b}'; } # A as a multiple of B
   echo "| per event, as users pay it | gzip layers (MB) | unpacked (MB) | cold pull (ms) | runner-style run (ms) | pull + run (ms) | × floor | × Node run |"
   echo "|---|---|---|---|---|---|---|---|"
   total=$((image_pull + container_ms)); floor_total=$((floor_pull + floor_ms))
-  echo "| notion-sync-action image | $(mb "$image_gz") | $(mb "$image_bytes") | $image_pull | $container_ms | $total | $(awk -v a="$total" -v b="$floor_total" 'BEGIN {printf "%.1fx", a/b}') | $(awk -v a="$total" -v b="$node_ms" 'BEGIN {printf "%.1fx", a/b}') |"
+  echo "| notion-sync-action image | $(mb "$image_gz") | $(mb "$image_bytes") | $image_pull | $container_ms | $total | $(ratio "$total" "$floor_total") | $(ratio "$total" "$node_ms") |"
   if [ -n "${BASELINE_IMAGE:-}" ]; then
     base_total=$((base_pull + base_ms))
-    echo "| baseline: $BASELINE_IMAGE | $(mb "$base_gz") | $(mb "$base_bytes") | $base_pull | $base_ms | $base_total | $(awk -v a="$base_total" -v b="$floor_total" 'BEGIN {printf "%.1fx", a/b}') | $(awk -v a="$base_total" -v b="$node_ms" 'BEGIN {printf "%.1fx", a/b}') |"
+    echo "| baseline: $BASELINE_IMAGE | $(mb "$base_gz") | $(mb "$base_bytes") | $base_pull | $base_ms | $base_total | $(ratio "$base_total" "$floor_total") | $(ratio "$base_total" "$node_ms") |"
   fi
-  echo "| floor: FROM scratch, static no-op | $(mb "$floor_gz") | $(mb "$floor_bytes") | $floor_pull | $floor_ms | $floor_total | 1.0x | $(awk -v a="$floor_total" -v b="$node_ms" 'BEGIN {printf "%.1fx", a/b}') |"
-  echo "| Node yardstick (no pull: JavaScript actions run on the runner's Node) | | | | $node_ms | $node_ms | $(awk -v a="$node_ms" -v b="$floor_total" 'BEGIN {printf "%.1fx", a/b}') | 1.0x |"
+  echo "| floor: FROM scratch, static no-op | $(mb "$floor_gz") | $(mb "$floor_bytes") | $floor_pull | $floor_ms | $floor_total | 1.0x | $(ratio "$floor_total" "$node_ms") |"
+  echo "| Node yardstick (no pull: JavaScript actions run on the runner's Node) | | | | $node_ms | $node_ms | $(ratio "$node_ms" "$floor_total") | 1.0x |"
   echo
   echo "Cold pulls: median of $PULLS, each into empty storage from an OCI layout on this disk."
   if [ -n "${BASELINE_IMAGE:-}" ]; then

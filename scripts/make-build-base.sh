@@ -7,12 +7,11 @@ set -euo pipefail
 
 BUILD_TAG=${BUILD_TAG:-localhost/notion-sync-build-base:bookworm-binutils}
 JDK_DIR=${JDK_DIR:-$(ls -d /usr/lib/jvm/temurin-25-jdk* | head -n 1)}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
 if podman image exists "$BUILD_TAG"; then
   exit 0
 fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 # The machine's Debian mirror and suite, as apt sees them (deb822 or one-line format).
 src=$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null || true)
 mirror=$(printf '%s\n' "$src" | awk '/^URIs:/ && $2 !~ /security/ {print $2; exit}')
