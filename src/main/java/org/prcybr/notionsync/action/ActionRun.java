@@ -53,7 +53,7 @@ public final class ActionRun {
 
         RunOutcome outcome = new RunOutcome();
         outcome.eventType = runner.eventName();
-        outcome.secret = token;
+        outcome.secrets = java.util.List.of(token, runner.input(Input.GITHUB_TOKEN));
         SyncSettings settings = null;
         ApplicationContext ctx = null;
         boolean inputError = false;
@@ -133,7 +133,8 @@ public final class ActionRun {
             ctx.getBean(PerformanceLog.class).forward(db.get(), record(outcome));
         } catch (RuntimeException e) {
             String why = e instanceof NotionApiException n
-                    ? NotionErrors.explain(n, db.get(), Input.NOTION_PERFORMANCE_LOG_DB_ID.id()) : e.getMessage();
+                    ? NotionErrors.explain(n, db.get(), Input.NOTION_PERFORMANCE_LOG_DB_ID.id(),
+                    settings.mapping()) : e.getMessage();
             outcome.warn("The run summary was not forwarded to the performance-log database: " + why);
         }
     }

@@ -11,12 +11,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.prcybr.notionsync.config.SyncSettings;
+import org.prcybr.notionsync.github.GitHubClient;
+import org.prcybr.notionsync.github.GitHubException;
 import org.prcybr.notionsync.github.RepositoryHistory;
 import org.prcybr.notionsync.mapping.Category;
 import org.prcybr.notionsync.mapping.PageSpec;
 import org.prcybr.notionsync.notion.NotionApiException;
 import org.prcybr.notionsync.notion.NotionClient;
-import org.prcybr.notionsync.notion.RetryBudgetExhaustedException;
+import org.prcybr.notionsync.retry.RetryBudgetExhaustedException;
 import org.prcybr.notionsync.runner.Input;
 import org.prcybr.notionsync.sync.BackfillWriter;
 import org.prcybr.notionsync.sync.NotionErrors;
@@ -51,20 +53,22 @@ final class BackfillRun {
         outcome.eventType = "backfill";
         long started = System.nanoTime();
         RepositoryHistory github = ctx.getBean(RepositoryHistory.class);
+        GitHubClient gitHub = ctx.getBean(GitHubClient.class);
         String repository = settings.run().repository();
         List<PageSpec> objects;
         try {
-            objects = new ArrayList<>(github.repositoryObjects(repository, settings.githubToken()));
+            objects = new ArrayList<>(github.repositoryObjects(repository));
             if (settings.project().isPresent()) {
-                objects.addAll(github.projectItems(settings.project().get(), settings.githubToken()));
+                objects.addAll(github.projectItems(settings.project().get()));
             }
-        } catch (SyncException e) {
+        } catch (SyncException | GitHubException | RetryBudgetExhaustedException e) {
             outcome.status = "error";
             outcome.message = e.getMessage();
+            countRequests(ctx, outcome);
             return;
         }
         LOG.info("Backfill of {}: {} objects read from GitHub in {} GraphQL requests", repository, objects.size(),
-                github.requests());
+                gitHub.requests());
 
         Map<Category, Tally> tallies = new LinkedHashMap<>();
         Map<Category, List<PageSpec>> byKind = new LinkedHashMap<>();
@@ -76,6 +80,7 @@ final class BackfillRun {
             outcome.status = "skipped";
             outcome.message = "Dry run: " + objects.size() + " objects read from GitHub; nothing was written to Notion.";
             report(outcome, tallies, List.of(), started);
+            countRequests(ctx, outcome);
             return;
         }
         NotionClient notion = ctx.getBean(NotionClient.class);
@@ -113,7 +118,7 @@ final class BackfillRun {
                              | org.prcybr.notionsync.notion.OutcomeUnknownException e) {
                         tally.failed.incrementAndGet();
                         String why = e instanceof NotionApiException n
-                                ? NotionErrors.explain(n, databaseId, input.get().id()) : e.getMessage();
+                                ? NotionErrors.explain(n, databaseId, input.get().id(), settings.mapping()) : e.getMessage();
                         if (failures.size() < LISTED_FAILURES) {
                             failures.add(kind.getKey().label() + " " + page.externalId() + ": " + why);
                         }
@@ -124,14 +129,13 @@ final class BackfillRun {
         } catch (NotionApiException e) {
             // The database itself could not be read: nothing more can be written to it.
             outcome.status = "error";
-            outcome.message = NotionErrors.explain(e, "", "the backfill's databases");
+            outcome.message = NotionErrors.explain(e, "", "the backfill's databases", settings.mapping());
         } catch (SyncException | RetryBudgetExhaustedException e) {
             outcome.status = "error";
             outcome.message = e.getMessage();
         } finally {
             progress.shutdownNow();
-            outcome.retries = notion.retries();
-            outcome.notionRequests = notion.requests();
+            countRequests(ctx, outcome);
         }
         logProgress(tallies, started);
         report(outcome, tallies, failures, started);
@@ -141,7 +145,17 @@ final class BackfillRun {
             outcome.message = failed > 0 ? failed + " object(s) could not be written (listed below, up to "
                     + LISTED_FAILURES + "): fix what they name and run the backfill again; it resumes without duplicates." : "";
         }
-        LOG.info("Backfill done: {} Notion requests, {} GraphQL requests", notion.requests(), github.requests());
+        LOG.info("Backfill done: {} Notion requests, {} GraphQL requests, {} retries", notion.requests(),
+                gitHub.requests(), outcome.retries);
+    }
+
+    private static void countRequests(ApplicationContext ctx, RunOutcome outcome) {
+        NotionClient notion = ctx.getBean(NotionClient.class);
+        GitHubClient github = ctx.getBean(GitHubClient.class);
+        outcome.retries = notion.retries() + github.retries();
+        outcome.githubRetries = github.retries();
+        outcome.githubRequests = github.requests();
+        outcome.notionRequests = notion.requests();
     }
 
     private static void logProgress(Map<Category, Tally> tallies, long started) {

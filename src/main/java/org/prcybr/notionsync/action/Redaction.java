@@ -5,10 +5,13 @@ final class Redaction {
     private Redaction() {
     }
 
-    static String of(String text, String secret) {
-        if (text == null || secret == null || secret.length() < 4) {
-            return text;
+    static String of(String text, java.util.List<String> secrets) {
+        String redacted = text;
+        for (String secret : secrets) {
+            if (redacted != null && secret != null && secret.length() >= 4) {
+                redacted = redacted.replace(secret, "***");
+            }
         }
-        return text.replace(secret, "***");
+        return redacted;
     }
 }

@@ -70,11 +70,14 @@ final class Report {
                 .linkRow("Source", o.title, o.sourceUrl)
                 .row("Status", o.status)
                 .row("Latency", o.latencyMs + " ms")
-                .row("Retries", Integer.toString(o.retries))
+                .row("Retries", o.retries + (o.githubRetries > 0 ? " (GitHub " + o.githubRetries + ", Notion "
+                        + (o.retries - o.githubRetries) + ")" : ""))
                 .row("Notion requests", Integer.toString(o.notionRequests));
-        for (String line : o.preview) {
-            int colon = line.indexOf(": ");
-            summary.row("Would write " + line.substring(0, colon), line.substring(colon + 2));
+        if (o.githubRequests > 0) {
+            summary.row("GitHub requests", Integer.toString(o.githubRequests));
+        }
+        for (RunOutcome.PreviewLine line : o.preview) {
+            summary.row("Would write " + line.label(), line.value());
         }
         if (!o.message.isEmpty()) {
             summary.note((o.isError() ? "Error: " : "") + o.safeMessage());

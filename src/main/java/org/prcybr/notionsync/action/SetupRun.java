@@ -8,7 +8,7 @@ import java.util.Map;
 import org.prcybr.notionsync.config.SyncSettings;
 import org.prcybr.notionsync.notion.NotionApiException;
 import org.prcybr.notionsync.notion.NotionClient;
-import org.prcybr.notionsync.notion.RetryBudgetExhaustedException;
+import org.prcybr.notionsync.retry.RetryBudgetExhaustedException;
 import org.prcybr.notionsync.runner.Input;
 import org.prcybr.notionsync.setup.DatabaseRole;
 import org.prcybr.notionsync.setup.DatabaseSetup;
@@ -42,7 +42,8 @@ final class SetupRun {
             return;
         } catch (NotionApiException e) {
             outcome.status = "error";
-            outcome.message = NotionErrors.explain(e, settings.notionPageId().orElse(""), Input.NOTION_PAGE_ID.id());
+            outcome.message = NotionErrors.explain(e, settings.notionPageId().orElse(""), Input.NOTION_PAGE_ID.id(),
+                    settings.mapping());
             return;
         } finally {
             outcome.retries = notion.retries();

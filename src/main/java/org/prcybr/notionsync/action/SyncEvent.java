@@ -11,7 +11,10 @@ import java.util.concurrent.CompletionException;
 import org.prcybr.notionsync.config.InputException;
 import org.prcybr.notionsync.config.PageMapping;
 import org.prcybr.notionsync.config.SyncSettings;
+import org.prcybr.notionsync.github.GitHubClient;
+import org.prcybr.notionsync.github.GitHubException;
 import org.prcybr.notionsync.github.ProjectItemDetails;
+import org.prcybr.notionsync.mapping.GitHubDetails;
 import org.prcybr.notionsync.mapping.EventMapper;
 import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.mapping.MappingOutcome;
@@ -21,7 +24,7 @@ import org.prcybr.notionsync.markdown.NotionContent;
 import org.prcybr.notionsync.notion.NotionApiException;
 import org.prcybr.notionsync.notion.NotionClient;
 import org.prcybr.notionsync.notion.OutcomeUnknownException;
-import org.prcybr.notionsync.notion.RetryBudgetExhaustedException;
+import org.prcybr.notionsync.retry.RetryBudgetExhaustedException;
 import org.prcybr.notionsync.runner.Input;
 import org.prcybr.notionsync.runner.RunnerContext;
 import org.prcybr.notionsync.sync.NotionErrors;
@@ -103,20 +106,14 @@ final class SyncEvent {
             LOG.info("Skipped {}: {}", outcome.eventType, outcome.message);
             return;
         }
-        if (page.contentNodeId().isPresent() && !settings.githubToken().isEmpty() && !page.trash()) {
-            var details = ctx.getBean(ProjectItemDetails.class).read(page.externalId(), settings.githubToken());
-            if (details.isPresent()) {
-                page = page.withContent(details.get());
-                outcome.title = page.title();
-                outcome.sourceUrl = page.sourceUrl();
-            } else {
-                outcome.warn("The Projects v2 item's content could not be read through GitHub GraphQL, so the "
-                        + "page is named after its content type and node id: give github-token read access to the project.");
-            }
-        }
-        PageUpsert pages = joined(upsert);
         NotionClient notion = ctx.getBean(NotionClient.class);
+        // Only a Projects v2 item reads GitHub: other events never create the GitHub client.
+        boolean readsGitHub = page.contentNodeId().isPresent() && !settings.githubToken().isEmpty() && !page.trash();
         try {
+            if (readsGitHub) {
+                page = withProjectItemContent(ctx.getBean(ProjectItemDetails.class), page, outcome);
+            }
+            PageUpsert pages = joined(upsert);
             PageWrite write = pages.upsert(page, outcome.databaseId, settings.mapping());
             outcome.status = write.wrote() ? "synced" : "skipped";
             outcome.operation = write.operation();
@@ -129,7 +126,7 @@ final class SyncEvent {
             }
             LOG.info("{} {}: page {} {}", outcome.eventType, outcome.status, write.pageId(), write.operation());
         } catch (NotionApiException e) {
-            fail(outcome, NotionErrors.explain(e, outcome.databaseId, outcome.databaseInput));
+            fail(outcome, NotionErrors.explain(e, outcome.databaseId, outcome.databaseInput, settings.mapping()));
         } catch (SyncException | RetryBudgetExhaustedException e) {
             fail(outcome, e.getMessage());
         } catch (OutcomeUnknownException e) {
@@ -137,9 +134,40 @@ final class SyncEvent {
             fail(outcome, "Notion did not confirm appending the rest of the page's content (" + e.getMessage()
                     + "): edit the body again, or run a backfill, to rewrite it.");
         } finally {
-            outcome.retries = notion.retries();
             outcome.notionRequests = notion.requests();
+            outcome.retries = notion.retries();
+            if (readsGitHub) {
+                GitHubClient github = ctx.getBean(GitHubClient.class);
+                outcome.githubRetries = github.retries();
+                outcome.githubRequests = github.requests();
+                outcome.retries += github.retries();
+            }
         }
+    }
+
+    /**
+     * The item's content and field values from GitHub. When GitHub refuses (no access to the project,
+     * the item gone), the page keeps the payload's readable fallback and the run says why; a server
+     * fault was retried, and a spent budget fails the run before anything is written.
+     */
+    private static PageSpec withProjectItemContent(ProjectItemDetails items, PageSpec page, RunOutcome outcome) {
+        Optional<GitHubDetails> details;
+        try {
+            details = items.read(page.externalId());
+        } catch (GitHubException e) {
+            outcome.warn("The Projects v2 item's content was not read, so the page is named after its content "
+                    + "type and node id. " + e.getMessage());
+            return page;
+        }
+        if (details.isEmpty()) {
+            outcome.warn("The Projects v2 item has no readable content on GitHub, so the page is named after its "
+                    + "content type and node id.");
+            return page;
+        }
+        PageSpec withContent = page.withContent(details.get());
+        outcome.title = withContent.title();
+        outcome.sourceUrl = withContent.sourceUrl();
+        return withContent;
     }
 
     private static <T> T joined(CompletableFuture<T> future) {
@@ -171,24 +199,30 @@ final class SyncEvent {
                 ? "no database (set " + page.category().databaseInputs().get(0).id() + ")"
                 : outcome.databaseId + " (" + outcome.databaseInput + ")";
         PageMapping names = settings.mapping();
-        outcome.preview.add("Database: " + target);
-        outcome.preview.add("Action: " + (page.trash() ? "move the page to trash" : "create or update the page"));
-        outcome.preview.add(names.propertyName(Field.TITLE_NAME) + ": " + page.title());
-        outcome.preview.add(names.propertyName(Field.STATUS.defaultName()) + ": " + names.statusOption(page.states()));
-        outcome.preview.add(names.propertyName(Field.CATEGORY.defaultName()) + ": " + page.category().label());
-        outcome.preview.add(names.propertyName(Field.EXTERNAL_ID.defaultName()) + ": " + page.externalId());
+        outcome.preview.add(new RunOutcome.PreviewLine("Database", target));
+        outcome.preview.add(new RunOutcome.PreviewLine("Action",
+                page.trash() ? "move the page to trash" : "create or update the page"));
+        outcome.preview.add(new RunOutcome.PreviewLine(names.propertyName(Field.TITLE_NAME), page.title()));
+        outcome.preview.add(new RunOutcome.PreviewLine(names.propertyName(Field.STATUS.defaultName()),
+                names.statusOption(page.states())));
+        outcome.preview.add(new RunOutcome.PreviewLine(names.propertyName(Field.CATEGORY.defaultName()),
+                page.category().label()));
+        outcome.preview.add(new RunOutcome.PreviewLine(names.propertyName(Field.EXTERNAL_ID.defaultName()),
+                page.externalId()));
         page.values().forEach((field, value) -> {
             if (value != null && !(value instanceof List<?> l && l.isEmpty()) && !value.toString().isEmpty()) {
-                outcome.preview.add(names.propertyName(field.defaultName()) + ": "
-                        + (value instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList()) : value));
+                outcome.preview.add(new RunOutcome.PreviewLine(names.propertyName(field.defaultName()),
+                        value instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList())
+                                : value.toString()));
             }
         });
         NotionContent content = new GfmToNotion(page.repositoryUrl()).convert(page.body().orElse(null));
-        outcome.preview.add("Content: " + (content.isEmpty() ? "none"
-                : content.blocks() + (content.blocks() == 1 ? " block" : " blocks") + (page.replaceBody() ? ", replacing the page's content" : ", written when the page is created")));
+        outcome.preview.add(new RunOutcome.PreviewLine("Content", content.isEmpty() ? "none"
+                : content.blocks() + (content.blocks() == 1 ? " block" : " blocks") + (page.replaceBody()
+                ? ", replacing the page's content" : ", written when the page is created")));
         LOG.info("Dry run for {}: the page that would be written:", outcome.eventType);
-        for (String line : outcome.preview) {
-            LOG.info("  {}", line);
+        for (RunOutcome.PreviewLine line : outcome.preview) {
+            LOG.info("  {}: {}", line.label(), line.value());
         }
         for (String line : content.firstLines(PREVIEW_LINES)) {
             LOG.info("  | {}", line);

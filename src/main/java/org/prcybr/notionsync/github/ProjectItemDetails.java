@@ -1,40 +1,30 @@
 package org.prcybr.notionsync.github;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
 import org.prcybr.notionsync.mapping.GitHubDetails;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Projects v2 item payloads carry no title, body or details: this reads the item's content (issue,
- * pull request or draft) and its field values through GraphQL, in one request. Any failure
- * leaves the readable fallback in place.
+ * pull request or draft) and its field values through GraphQL, in one request, retried as every
+ * GitHub request is. A refusal ({@link GitHubException}) is the caller's to report; anything else
+ * that goes wrong is a fault and is not hidden.
  */
 @Singleton
 public class ProjectItemDetails {
-    private static final Logger LOG = LoggerFactory.getLogger(ProjectItemDetails.class);
+    private final GitHubClient github;
 
-    private final GitHubGraphQlApi api;
-    private final String path;
-
-    public ProjectItemDetails(GitHubGraphQlApi api, @Property(name = "github.graphql-path") String path) {
-        this.api = api;
-        this.path = path;
+    public ProjectItemDetails(GitHubClient github) {
+        this.github = github;
     }
 
-    public Optional<GitHubDetails> read(String itemNodeId, String token) {
-        try {
-            JsonNode response = api.query(path, "bearer " + token,
-                    Map.of("query", GraphQlDocuments.PROJECT_ITEM, "variables", Map.of("item", itemNodeId)));
-            JsonNode item = GraphQlPages.at(response, "data", "node");
-            return GraphQlPages.details(item, GraphQlPages.text(GraphQlPages.at(item, "project"), "title"));
-        } catch (RuntimeException e) {
-            LOG.debug("GraphQL read of the project item failed: {}", e.getClass().getSimpleName());
-            return Optional.empty();
-        }
+    /** The item's details, or empty when GitHub has the item but no readable content for it. */
+    public Optional<GitHubDetails> read(String itemNodeId) {
+        JsonNode data = github.query("Projects v2 item " + itemNodeId, GraphQlDocuments.PROJECT_ITEM,
+                Map.of("item", itemNodeId));
+        JsonNode item = data == null ? null : data.get("node");
+        return GraphQlPages.details(item, GraphQlPages.text(GraphQlPages.at(item, "project"), "title"));
     }
 }

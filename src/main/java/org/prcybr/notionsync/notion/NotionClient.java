@@ -14,6 +14,7 @@ import org.prcybr.notionsync.notion.NotionModels.Page;
 import org.prcybr.notionsync.notion.NotionModels.PageMarkdown;
 import org.prcybr.notionsync.notion.NotionModels.Paged;
 import org.prcybr.notionsync.notion.NotionModels.User;
+import org.prcybr.notionsync.retry.Retrier;
 
 /** Notion operations with retries: the one seam through which every Notion request goes. */
 @Singleton
@@ -154,7 +155,7 @@ public class NotionClient {
     }
 
     public int retries() {
-        return retrier.retries();
+        return retrier.retries(Retrier.Service.NOTION);
     }
 
     /** A fresh retry budget, for work made of many independent parts (a backfill's objects). */
@@ -163,14 +164,14 @@ public class NotionClient {
     }
 
     private <T> T call(String label, boolean repeatable, Supplier<T> request) {
-        T result = retrier.run(label, repeatable, () -> {
+        T result = retrier.run(Retrier.Service.NOTION, label, new NotionRetryRule(label, repeatable), () -> {
             pacer.acquire();
             requests.incrementAndGet();
             return request.get();
         });
         if (result == null) {
             // Micronaut's declarative client answers a 404 with null rather than an exception.
-            throw new NotionApiException(404, "object_not_found", "");
+            throw new NotionApiException(404, "object_not_found", "", label);
         }
         return result;
     }

@@ -71,7 +71,7 @@ public class DatabaseSetup {
                 results.add(id == null ? create(pageId, role, mapping) : extend(id, role, mapping));
             } catch (NotionApiException e) {
                 throw new SyncException(NotionErrors.explain(e, id == null ? "(new) " + role.title() : id,
-                        role.input().id()));
+                        role.input().id(), mapping));
             }
         }
         return results;

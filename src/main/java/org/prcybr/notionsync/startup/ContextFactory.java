@@ -25,12 +25,13 @@ public final class ContextFactory {
         props.put("micronaut.http.services.notion.ssl.enabled", "https".equals(settings.notionApiUrl().getScheme()));
         props.put("notion.token", settings.notionToken());
         props.put("notion.version", settings.notionVersion());
-        props.put("notion.retry-budget", settings.retryBudget().toSeconds() + "s");
+        props.put("retry.budget", settings.retryBudget().toSeconds() + "s");
         // A backfill sends thousands of requests: space them at Notion's average rate limit.
         props.put("notion.pace-per-second", settings.mode() == SyncSettings.Mode.BACKFILL ? "2.8" : "0");
         URI graphql = URI.create(settings.run().graphqlUrl());
         props.put("micronaut.http.services.github.url", graphql.getScheme() + "://" + graphql.getRawAuthority());
         props.put("micronaut.http.services.github.read-timeout", "10s");
+        props.put("github.token", settings.githubToken());
         props.put("github.graphql-path", graphql.getRawPath() == null || graphql.getRawPath().isEmpty()
                 ? "/graphql" : graphql.getRawPath());
         return ApplicationContext.builder()

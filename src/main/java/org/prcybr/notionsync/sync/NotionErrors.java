@@ -1,19 +1,19 @@
 package org.prcybr.notionsync.sync;
 
-import java.util.List;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.stream.Stream;
+import org.prcybr.notionsync.config.PageMapping;
+import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.notion.NotionApiException;
 
 /** Turns Notion's refusals into one sentence that names the thing and the fix. */
 public final class NotionErrors {
-    /** The properties this action writes, to point at the one a validation error is about. */
-    private static final List<String> PROPERTIES =
-            List.of("External ID", "Source URL", "Last Synced", "Category", "Status", "Merged", "Name", "title");
-
     private NotionErrors() {
     }
 
-    public static String explain(NotionApiException e, String databaseId, String inputName) {
+    /** @param mapping the user's property names, so a refusal points at the property as the database calls it */
+    public static String explain(NotionApiException e, String databaseId, String inputName, PageMapping mapping) {
         String db = "Notion database " + databaseId + " (input " + inputName + ")";
         String notion = e.notionMessage() == null || e.notionMessage().isBlank()
                 ? "" : " Notion said: " + oneLine(e.notionMessage());
@@ -32,23 +32,34 @@ public final class NotionErrors {
                     yield db + " has several data sources, which older Notion API versions cannot handle (400 "
                             + e.code() + "): leave the notion-version input unset (2026-03-11) or set a later version." + notion;
                 }
-                yield "Notion refused the page for " + db + " (400 " + e.code() + ")" + propertyHint(e.notionMessage())
-                        + ": fix that property in the database." + notion;
+                if (e.aboutContent() || lower.contains("markdown")) {
+                    yield "Notion refused the page content converted from the GitHub body for " + db + " (400 "
+                            + e.code() + "): the properties are not at fault; shorten or simplify the body on "
+                            + "GitHub (or report the body that fails to the action's maintainers), then edit it "
+                            + "again to resync." + notion;
+                }
+                String property = propertyNamed(e.notionMessage(), mapping);
+                yield "Notion refused the page for " + db + " (400 " + e.code() + ")"
+                        + (property.isEmpty() ? ": check that the database's properties have the types the README lists."
+                        : " because of the property \"" + property + "\": fix that property in the database.") + notion;
             }
             default -> "Notion answered " + e.status() + " " + e.code() + " for " + db + "." + notion;
         };
     }
 
-    private static String propertyHint(String message) {
+    /**
+     * The written property Notion's message names, as the database names it ({@code property-names});
+     * the longest match wins, so "Merged At" is not taken for "Merged".
+     */
+    static String propertyNamed(String message, PageMapping mapping) {
         if (message == null) {
             return "";
         }
-        for (String p : PROPERTIES) {
-            if (message.contains(p)) {
-                return " because of the property \"" + p + "\"";
-            }
-        }
-        return "";
+        return Stream.concat(Stream.of(Field.values()).map(Field::defaultName), Stream.of(Field.TITLE_NAME))
+                .map(mapping::propertyName)
+                .filter(message::contains)
+                .max(Comparator.comparingInt(String::length))
+                .orElse("");
     }
 
     private static String oneLine(String s) {

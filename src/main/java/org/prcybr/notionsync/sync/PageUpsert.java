@@ -28,6 +28,7 @@ import org.prcybr.notionsync.notion.NotionModels.Database;
 import org.prcybr.notionsync.notion.NotionModels.Page;
 import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
 import org.prcybr.notionsync.notion.OutcomeUnknownException;
+import org.prcybr.notionsync.retry.Retrier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,7 +144,7 @@ public class PageUpsert {
                 }
                 // Duplicates mean concurrent runs, which may still be creating pages. Look once more
                 // after they settle, so that every run reports the page that survives.
-                sleep(SETTLE_MS);
+                Retrier.sleep(SETTLE_MS, Retrier.Service.NOTION);
                 List<Page> again = find();
                 if (again.isEmpty() || survivor(again).id().equals(keep.id())) {
                     converge(again);
@@ -348,14 +349,6 @@ public class PageUpsert {
     private static boolean trashedMeanwhile(NotionApiException e) {
         String message = e.notionMessage() == null ? "" : e.notionMessage().toLowerCase(java.util.Locale.ROOT);
         return e.status() == 404 || (e.status() == 400 && (message.contains("archived") || message.contains("trash")));
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Keeps the survivor and trashes the other live pages for the same object. */

@@ -24,6 +24,7 @@ import org.mockserver.model.HttpRequest;
 import org.mockserver.verify.VerificationTimes;
 import org.prcybr.notionsync.startup.ContextFactory;
 import org.prcybr.notionsync.config.SettingsReader;
+import org.prcybr.notionsync.retry.RetryBudgetExhaustedException;
 import org.prcybr.notionsync.runner.Input;
 import org.prcybr.notionsync.runner.RunnerContext;
 import org.prcybr.notionsync.support.MockServerExtension;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mockserver.integration.ClientAndServer;
+import org.mockserver.model.ConnectionOptions;
 import org.mockserver.model.MediaType;
 
 /**
@@ -25,13 +26,39 @@ public final class GitHubGraphQlFake {
     public final List<ObjectNode> projectItems = new ArrayList<>();
     public final AtomicInteger requests = new AtomicInteger();
     private final ClientAndServer server;
+    public final AtomicInteger serverErrors = new AtomicInteger();
+    public final AtomicInteger resets = new AtomicInteger();
     private volatile int status = 200;
     private volatile String error;
+    private final java.util.Random random = new java.util.Random(7);
+    private volatile double serverErrorRate;
+    private volatile double resetRate;
+    private volatile int failFirst;
 
     public GitHubGraphQlFake(ClientAndServer server) {
         this.server = server;
         server.when(request().withMethod("POST").withPath("/graphql")).respond(req -> {
-            requests.incrementAndGet();
+            int n = requests.incrementAndGet();
+            double roll;
+            synchronized (random) {
+                roll = random.nextDouble();
+            }
+            if (n <= failFirst) {
+                // The first answers fail for certain, alternately 502 and reset.
+                roll = n % 2 == 1 ? 0 : serverErrorRate;
+            }
+            if (roll < serverErrorRate) {
+                serverErrors.incrementAndGet();
+                return response().withStatusCode(502).withContentType(MediaType.APPLICATION_JSON)
+                        .withBody("{\"message\":\"Server Error\"}");
+            }
+            if (roll < serverErrorRate + resetRate) {
+                // The connection closes mid-answer: the client sees a reset, not a response.
+                resets.incrementAndGet();
+                return response().withStatusCode(200).withBody("{\"data\":")
+                        .withConnectionOptions(ConnectionOptions.connectionOptions()
+                                .withContentLengthHeaderOverride(4096).withCloseSocket(true));
+            }
             if (status != 200) {
                 return response().withStatusCode(status).withContentType(MediaType.APPLICATION_JSON)
                         .withBody("{\"message\":\"Bad credentials\"}");
@@ -44,6 +71,19 @@ public final class GitHubGraphQlFake {
 
     public String url() {
         return "http://127.0.0.1:" + server.getPort() + "/graphql";
+    }
+
+    /** A share of the answers are 502, and another share of the connections close mid-answer. */
+    public GitHubGraphQlFake faults(double serverErrorRate, double resetRate) {
+        this.serverErrorRate = serverErrorRate;
+        this.resetRate = resetRate;
+        return this;
+    }
+
+    /** The first {@code requests} answers fail for certain (alternately 502 and a reset), then {@link #faults} rules. */
+    public GitHubGraphQlFake failFirst(int requests) {
+        this.failFirst = requests;
+        return this;
     }
 
     /** Every request is answered with this HTTP status (401: a refused token). */
@@ -117,8 +157,23 @@ public final class GitHubGraphQlFake {
             root.putArray("errors").addObject().put("type", error).put("message", "Could not resolve to a Repository.");
             return root;
         }
-        int from = variables.hasNonNull("cursor") ? Integer.parseInt(variables.get("cursor").asText()) : 0;
         ObjectNode data = root.putObject("data");
+        if (query.contains("node(id:")) {
+            // The live Projects v2 lookup: one item by node id, with its project's title.
+            String id = variables.get("item").asText();
+            ObjectNode item = projectItems.stream().filter(i -> id.equals(i.path("id").asText())).findFirst()
+                    .map(ObjectNode::deepCopy).orElse(null);
+            if (item == null) {
+                data.putNull("node");
+                root.putArray("errors").addObject().put("type", "NOT_FOUND")
+                        .put("message", "Could not resolve to a node with the global id of '" + id + "'");
+                return root;
+            }
+            item.putObject("project").put("title", "Roadmap");
+            data.set("node", item);
+            return root;
+        }
+        int from = variables.hasNonNull("cursor") ? Integer.parseInt(variables.get("cursor").asText()) : 0;
         if (query.contains("projectV2(")) {
             ObjectNode project = data.putObject(query.contains("organization(") ? "organization" : "user").putObject("projectV2");
             project.put("title", "Roadmap");

@@ -1,6 +1,6 @@
-package org.prcybr.notionsync.notion;
+package org.prcybr.notionsync.retry;
 
-/** Notion kept failing in retryable ways until the run's retry budget was spent. */
+/** An API kept failing in retryable ways until the run's retry budget was spent. */
 public final class RetryBudgetExhaustedException extends RuntimeException {
     public RetryBudgetExhaustedException(String message) {
         super(message, null, false, false);

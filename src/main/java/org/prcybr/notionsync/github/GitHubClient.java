@@ -1,0 +1,77 @@
+package org.prcybr.notionsync.github;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.prcybr.notionsync.retry.Retrier;
+
+/**
+ * The one seam through which every GitHub request goes: the token is set once, every GraphQL
+ * document is sent with GitHub's retry rules ({@link GitHubRetryRule}) inside the run's retry
+ * budget, and a refusal arrives as a {@link GitHubException} that names the cause and the fix.
+ */
+@Singleton
+public class GitHubClient {
+    private final GitHubGraphQlApi api;
+    private final Retrier retrier;
+    private final String path;
+    private final String authorization;
+    private final AtomicInteger requests = new AtomicInteger();
+
+    public GitHubClient(GitHubGraphQlApi api, Retrier retrier, @Property(name = "github.graphql-path") String path,
+                        @Property(name = "github.token", defaultValue = "") String token) {
+        this.api = api;
+        this.retrier = retrier;
+        this.path = path;
+        this.authorization = "bearer " + token;
+    }
+
+    /**
+     * Sends a query and returns its {@code data}.
+     *
+     * @param what what is read, as the user knows it ("repository octo/hello"), for the messages
+     */
+    public JsonNode query(String what, String document, Map<String, Object> variables) {
+        return retrier.run(Retrier.Service.GITHUB, "reading the " + what, new GitHubRetryRule(what), () -> {
+            requests.incrementAndGet();
+            HttpResponse<JsonNode> response = api.query(path, authorization,
+                    Map.of("query", document, "variables", variables));
+            JsonNode body = response == null ? null : response.body();
+            if (body == null) {
+                // The declarative client answers a 404 with no response at all.
+                throw new GraphQlErrors("NOT_FOUND", "no response body", response);
+            }
+            JsonNode errors = body.get("errors");
+            if (errors != null && errors.isArray() && errors.size() > 0) {
+                JsonNode first = errors.get(0);
+                throw new GraphQlErrors(GraphQlPages.text(first, "type"), GraphQlPages.text(first, "message"), response);
+            }
+            return body.get("data");
+        });
+    }
+
+    /** GraphQL requests sent so far, retries included. */
+    public int requests() {
+        return requests.get();
+    }
+
+    /** Retries of GitHub requests so far. */
+    public int retries() {
+        return retrier.retries(Retrier.Service.GITHUB);
+    }
+
+    /** A 200 answer that carries GraphQL errors: the retry rule decides what they mean. */
+    static final class GraphQlErrors extends RuntimeException {
+        final String type;
+        final transient HttpResponse<?> response;
+
+        GraphQlErrors(String type, String message, HttpResponse<?> response) {
+            super(message, null, false, false);
+            this.type = type == null ? "" : type;
+            this.response = response;
+        }
+    }
+}
