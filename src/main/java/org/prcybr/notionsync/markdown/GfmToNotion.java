@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.autolink.AutolinkType;
 import org.commonmark.ext.gfm.strikethrough.Strikethrough;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TableBlock;
@@ -43,7 +45,9 @@ import org.commonmark.parser.Parser;
 public final class GfmToNotion {
     private static final Parser PARSER = Parser.builder()
             .extensions(List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                    TaskListItemsExtension.create()))
+                    TaskListItemsExtension.create(),
+                    // GitHub links bare URLs, www. addresses (as http://) and e-mail addresses (as mailto:).
+                    AutolinkExtension.builder().linkTypes(AutolinkType.URL, AutolinkType.WWW, AutolinkType.EMAIL).build()))
             .build();
 
     /** Lines in one code block, beyond which long code continues in the next. */
@@ -412,36 +416,37 @@ public final class GfmToNotion {
         return sb.length() > 40 ? "" : sb.toString();
     }
 
+    /**
+     * The code's lines in parts of at most {@code max} characters and {@code maxLines} lines, every
+     * line kept as it is (blank ones too); a line longer than a part is cut between characters.
+     */
     private static List<String> splitLines(String body, int max, int maxLines) {
         List<String> parts = new ArrayList<>();
-        StringBuilder part = new StringBuilder();
-        int lines = 0;
+        List<String> part = new ArrayList<>();
+        int partChars = 0;
         for (String line : body.split("\n", -1)) {
             while (line.length() > max) {
                 flush(parts, part);
-                lines = 0;
+                partChars = 0;
                 int cut = Character.isHighSurrogate(line.charAt(max - 1)) ? max - 1 : max;
                 parts.add(line.substring(0, cut));
                 line = line.substring(cut);
             }
-            if (part.length() > 0 && (part.length() + 1 + line.length() > max || lines >= maxLines)) {
+            if (!part.isEmpty() && (partChars + 1 + line.length() > max || part.size() >= maxLines)) {
                 flush(parts, part);
-                lines = 0;
+                partChars = 0;
             }
-            lines++;
-            if (part.length() > 0) {
-                part.append('\n');
-            }
-            part.append(line);
+            partChars += (part.isEmpty() ? 0 : 1) + line.length();
+            part.add(line);
         }
         flush(parts, part);
-        return parts.isEmpty() ? List.of("") : parts;
+        return parts;
     }
 
-    private static void flush(List<String> parts, StringBuilder part) {
-        if (part.length() > 0) {
-            parts.add(part.toString());
-            part.setLength(0);
+    private static void flush(List<String> parts, List<String> part) {
+        if (!part.isEmpty()) {
+            parts.add(String.join("\n", part));
+            part.clear();
         }
     }
 
