@@ -150,13 +150,8 @@ public final class GfmToNotion {
 
     private void block(Node n, BlockSink out) {
         if (n instanceof Heading h) {
-            // Notion has headings 1 to 4; deeper ones become 4.
-            String hashes = "#".repeat(Math.min(4, h.getLevel()));
             List<Rendered> images = new ArrayList<>();
-            InlineText text = inline(h, images);
-            if (!text.isBlank()) {
-                out.add(single(hashes + " " + first(text.pieces(InlineText.MAX_CHARS))));
-            }
+            heading(h.getLevel(), inline(h, images), out);
             images.forEach(out::add);
         } else if (n instanceof Paragraph p) {
             List<Rendered> images = new ArrayList<>();
@@ -178,6 +173,13 @@ public final class GfmToNotion {
             images.forEach(out::add);
         } else if (n instanceof HtmlBlock html) {
             HtmlFragments.read(html.getLiteral(), this, out);
+        }
+    }
+
+    /** A heading: Notion has levels 1 to 4, deeper ones become 4. */
+    void heading(int level, InlineText text, BlockSink out) {
+        if (!text.isBlank()) {
+            out.add(single("#".repeat(Math.min(4, level)) + " " + first(text.pieces(InlineText.MAX_CHARS))));
         }
     }
 
@@ -287,9 +289,31 @@ public final class GfmToNotion {
     }
 
     private void inlineChildren(Node parent, InlineText text, List<Rendered> images) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
-            inlineNode(n, text, images);
+        inlineNodes(parent.getFirstChild(), null, text, images);
+    }
+
+    /** The nodes from {@code first} up to, not including, {@code end} (null: to the last sibling). */
+    private void inlineNodes(Node first, Node end, InlineText text, List<Rendered> images) {
+        for (Node n = first; n != null && n != end; n = n.getNext()) {
+            // Inline HTML arrives tag by tag: an <a href> and its </a> enclose the link's words.
+            Optional<String> href = n instanceof HtmlInline html ? HtmlFragments.anchorHref(html.getLiteral()) : Optional.empty();
+            Node close = href.isPresent() ? closingAnchor(n.getNext()) : null;
+            if (close != null) {
+                link(href.get(), n.getNext(), close, text, images);
+                n = close;
+            } else {
+                inlineNode(n, text, images);
+            }
         }
+    }
+
+    private static Node closingAnchor(Node from) {
+        for (Node n = from; n != null; n = n.getNext()) {
+            if (n instanceof HtmlInline html && HtmlFragments.isClosingAnchor(html.getLiteral())) {
+                return n;
+            }
+        }
+        return null;
     }
 
     private void inlineNode(Node n, InlineText text, List<Rendered> images) {
@@ -339,16 +363,36 @@ public final class GfmToNotion {
     }
 
     private void link(Link link, InlineText text, List<Rendered> images) {
-        Optional<String> url = NotionEscapes.safeUrl(link.getDestination(), base);
+        link(link.getDestination(), link.getFirstChild(), null, text, images);
+    }
+
+    /** A link to {@code destination} whose words are the nodes from {@code first} up to {@code end}. */
+    private void link(String destination, Node first, Node end, InlineText text, List<Rendered> images) {
+        Optional<String> url = NotionEscapes.safeUrl(destination, base);
         InlineText label = new InlineText();
-        inlineChildren(link, label, images);
+        inlineNodes(first, end, label, images);
         String rendered = label.render();
+        if (rendered.isEmpty() && url.isPresent()) {
+            // A linked image (a badge): the image is a block of its own, which cannot carry the link,
+            // so the link follows in the text, named by the image's alt text.
+            StringBuilder alt = new StringBuilder();
+            for (Node n = first; n != null && n != end; n = n.getNext()) {
+                alt.append(n instanceof Image ? plain(n) + " " : "");
+                alt.append(n instanceof HtmlInline html ? HtmlFragments.imageAlt(html.getLiteral()) + " " : "");
+            }
+            rendered = linkedImageLabel(alt.toString(), url.get());
+        }
         if (url.isEmpty() || rendered.isEmpty() || rendered.length() + url.get().length() > 1000) {
             // No safe target, or too long to keep whole: the words stay, the link goes.
-            inlineChildren(link, text, new ArrayList<>());
+            inlineNodes(first, end, text, new ArrayList<>());
             return;
         }
         text.atom("[" + rendered + "](" + url.get() + ")");
+    }
+
+    /** The words for a link whose only content is images: their alt text, else the target itself. */
+    static String linkedImageLabel(String altText, String url) {
+        return NotionEscapes.escapeAll(altText.isBlank() ? url : altText.strip());
     }
 
     Optional<Rendered> image(String src, String alt) {

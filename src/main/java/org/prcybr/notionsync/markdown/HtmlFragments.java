@@ -2,6 +2,7 @@ package org.prcybr.notionsync.markdown;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Comment;
@@ -54,6 +55,25 @@ final class HtmlFragments {
         }
     }
 
+    /** The href of an inline {@code <a>} opening tag, if that is what the tag is. */
+    static Optional<String> anchorHref(String tag) {
+        Element first = Jsoup.parseBodyFragment(tag).body().firstElementChild();
+        return first != null && first.normalName().equals("a") && first.hasAttr("href")
+                ? Optional.of(first.attr("href")) : Optional.empty();
+    }
+
+    /** The alt text of an inline {@code <img>} tag; empty for any other tag. */
+    static String imageAlt(String tag) {
+        Element first = Jsoup.parseBodyFragment(tag).body().firstElementChild();
+        return first != null && first.normalName().equals("img") ? first.attr("alt") : "";
+    }
+
+    /** Whether an inline tag is {@code </a>}. */
+    static boolean isClosingAnchor(String tag) {
+        String t = tag.toLowerCase(Locale.ROOT);
+        return t.startsWith("</a") && t.length() > 3 && (t.charAt(3) == '>' || Character.isWhitespace(t.charAt(3)));
+    }
+
     private static int walk(Element parent, Paragraphs paragraphs, GfmToNotion converter, GfmToNotion.BlockSink out,
                             int closes) {
         for (org.jsoup.nodes.Node node : parent.childNodes()) {
@@ -99,10 +119,24 @@ final class HtmlFragments {
                     paragraphs.flush();
                     out.add(GfmToNotion.single("---"));
                 }
+                case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+                    paragraphs.flush();
+                    closes = walk(e, paragraphs, converter, out, closes);
+                    paragraphs.flushAsHeading(e.normalName().charAt(1) - '0');
+                }
                 case "a" -> {
                     var url = converter.safeUrl(e.attr("href"));
                     String label = NotionEscapes.escapeAll(e.text().strip());
+                    // A linked image (a badge): the image is a block of its own, which cannot carry the
+                    // link, so the link follows it, named by the image's alt text.
+                    boolean linkedImage = label.isEmpty() && url.isPresent() && e.selectFirst("img") != null;
+                    if (linkedImage) {
+                        label = GfmToNotion.linkedImageLabel(String.join(" ", e.select("img").eachAttr("alt")), url.get());
+                    }
                     if (url.isPresent() && !label.isEmpty() && label.length() + url.get().length() <= 1000) {
+                        if (linkedImage) {
+                            closes = walk(e, paragraphs, converter, out, closes);
+                        }
                         paragraphs.current().atom("[" + label + "](" + url.get() + ")");
                     } else {
                         closes = walk(e, paragraphs, converter, out, closes);
@@ -174,6 +208,11 @@ final class HtmlFragments {
 
         InlineText current() {
             return current;
+        }
+
+        void flushAsHeading(int level) {
+            converter.heading(level, current, out);
+            current = new InlineText();
         }
 
         void flush() {

@@ -236,4 +236,26 @@ class GfmToNotionTest {
             assertFalse(line.startsWith("::"), line);
         }
     }
+
+    @Test
+    void aLinkedImageKeepsItsLinkNamedByTheAltText() {
+        assertEquals("[CI](https://example.com/actions)\n\n![CI](https://example.com/badge.svg)",
+                md("[![CI](https://example.com/badge.svg)](https://example.com/actions)"));
+        assertEquals("![CI](https://example.com/badge.svg)\n\n[CI](https://example.com/actions)",
+                md("<p><a href=\"https://example.com/actions\"><img src=\"https://example.com/badge.svg\" alt=\"CI\"></a></p>"));
+        assertEquals("[CI](https://example.com/actions)\n\n![CI](https://example.com/badge.svg)",
+                md("<a href=\"https://example.com/actions\"><img src=\"https://example.com/badge.svg\" alt=\"CI\"></a>"));
+        assertEquals("see [the *docs*](https://example.com/docs) and [CI](https://example.com/a)\n\n![CI](https://example.com/b.svg)",
+                md("see <a href=\"https://example.com/docs\">the *docs*</a> and <a href=\"https://example.com/a\"><img src=\"https://example.com/b.svg\" alt=\"CI\"></a>"));
+        // Without alt text the target names the link; a dangerous target is still dropped.
+        assertEquals("[https://example.com/a](https://example.com/a)\n\n![](https://example.com/b.png)",
+                md("[![](https://example.com/b.png)](https://example.com/a)"));
+        assertEquals("![x](https://example.com/b.png)", md("[![x](https://example.com/b.png)](javascript:alert(1))"));
+    }
+
+    @Test
+    void htmlHeadingsAreHeadings() {
+        assertEquals("## Notion Sync\n\nbelow", md("<h2 align=\"center\">Notion <em>Sync</em></h2>\n\nbelow"));
+        assertEquals("#### Six", md("<h6>Six</h6>"));
+    }
 }
