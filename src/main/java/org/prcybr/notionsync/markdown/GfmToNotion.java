@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.autolink.AutolinkType;
 import org.commonmark.ext.gfm.strikethrough.Strikethrough;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TableBlock;
@@ -43,7 +45,9 @@ import org.commonmark.parser.Parser;
 public final class GfmToNotion {
     private static final Parser PARSER = Parser.builder()
             .extensions(List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                    TaskListItemsExtension.create()))
+                    TaskListItemsExtension.create(),
+                    // GitHub links bare URLs, www. addresses (as http://) and e-mail addresses (as mailto:).
+                    AutolinkExtension.builder().linkTypes(AutolinkType.URL, AutolinkType.WWW, AutolinkType.EMAIL).build()))
             .build();
 
     /** Lines in one code block, beyond which long code continues in the next. */
@@ -146,13 +150,8 @@ public final class GfmToNotion {
 
     private void block(Node n, BlockSink out) {
         if (n instanceof Heading h) {
-            // Notion has headings 1 to 4; deeper ones become 4.
-            String hashes = "#".repeat(Math.min(4, h.getLevel()));
             List<Rendered> images = new ArrayList<>();
-            InlineText text = inline(h, images);
-            if (!text.isBlank()) {
-                out.add(single(hashes + " " + first(text.pieces(InlineText.MAX_CHARS))));
-            }
+            heading(h.getLevel(), inline(h, images), out);
             images.forEach(out::add);
         } else if (n instanceof Paragraph p) {
             List<Rendered> images = new ArrayList<>();
@@ -174,6 +173,13 @@ public final class GfmToNotion {
             images.forEach(out::add);
         } else if (n instanceof HtmlBlock html) {
             HtmlFragments.read(html.getLiteral(), this, out);
+        }
+    }
+
+    /** A heading: Notion has levels 1 to 4, deeper ones become 4. */
+    void heading(int level, InlineText text, BlockSink out) {
+        if (!text.isBlank()) {
+            out.add(single("#".repeat(Math.min(4, level)) + " " + first(text.pieces(InlineText.MAX_CHARS))));
         }
     }
 
@@ -283,9 +289,31 @@ public final class GfmToNotion {
     }
 
     private void inlineChildren(Node parent, InlineText text, List<Rendered> images) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
-            inlineNode(n, text, images);
+        inlineNodes(parent.getFirstChild(), null, text, images);
+    }
+
+    /** The nodes from {@code first} up to, not including, {@code end} (null: to the last sibling). */
+    private void inlineNodes(Node first, Node end, InlineText text, List<Rendered> images) {
+        for (Node n = first; n != null && n != end; n = n.getNext()) {
+            // Inline HTML arrives tag by tag: an <a href> and its </a> enclose the link's words.
+            Optional<String> href = n instanceof HtmlInline html ? HtmlFragments.anchorHref(html.getLiteral()) : Optional.empty();
+            Node close = href.isPresent() ? closingAnchor(n.getNext()) : null;
+            if (close != null) {
+                link(href.get(), n.getNext(), close, text, images);
+                n = close;
+            } else {
+                inlineNode(n, text, images);
+            }
         }
+    }
+
+    private static Node closingAnchor(Node from) {
+        for (Node n = from; n != null; n = n.getNext()) {
+            if (n instanceof HtmlInline html && HtmlFragments.isClosingAnchor(html.getLiteral())) {
+                return n;
+            }
+        }
+        return null;
     }
 
     private void inlineNode(Node n, InlineText text, List<Rendered> images) {
@@ -335,16 +363,36 @@ public final class GfmToNotion {
     }
 
     private void link(Link link, InlineText text, List<Rendered> images) {
-        Optional<String> url = NotionEscapes.safeUrl(link.getDestination(), base);
+        link(link.getDestination(), link.getFirstChild(), null, text, images);
+    }
+
+    /** A link to {@code destination} whose words are the nodes from {@code first} up to {@code end}. */
+    private void link(String destination, Node first, Node end, InlineText text, List<Rendered> images) {
+        Optional<String> url = NotionEscapes.safeUrl(destination, base);
         InlineText label = new InlineText();
-        inlineChildren(link, label, images);
+        inlineNodes(first, end, label, images);
         String rendered = label.render();
+        if (rendered.isEmpty() && url.isPresent()) {
+            // A linked image (a badge): the image is a block of its own, which cannot carry the link,
+            // so the link follows in the text, named by the image's alt text.
+            StringBuilder alt = new StringBuilder();
+            for (Node n = first; n != null && n != end; n = n.getNext()) {
+                alt.append(n instanceof Image ? plain(n) + " " : "");
+                alt.append(n instanceof HtmlInline html ? HtmlFragments.imageAlt(html.getLiteral()) + " " : "");
+            }
+            rendered = linkedImageLabel(alt.toString(), url.get());
+        }
         if (url.isEmpty() || rendered.isEmpty() || rendered.length() + url.get().length() > 1000) {
             // No safe target, or too long to keep whole: the words stay, the link goes.
-            inlineChildren(link, text, new ArrayList<>());
+            inlineNodes(first, end, text, new ArrayList<>());
             return;
         }
         text.atom("[" + rendered + "](" + url.get() + ")");
+    }
+
+    /** The words for a link whose only content is images: their alt text, else the target itself. */
+    static String linkedImageLabel(String altText, String url) {
+        return NotionEscapes.escapeAll(altText.isBlank() ? url : altText.strip());
     }
 
     Optional<Rendered> image(String src, String alt) {
@@ -412,36 +460,37 @@ public final class GfmToNotion {
         return sb.length() > 40 ? "" : sb.toString();
     }
 
+    /**
+     * The code's lines in parts of at most {@code max} characters and {@code maxLines} lines, every
+     * line kept as it is (blank ones too); a line longer than a part is cut between characters.
+     */
     private static List<String> splitLines(String body, int max, int maxLines) {
         List<String> parts = new ArrayList<>();
-        StringBuilder part = new StringBuilder();
-        int lines = 0;
+        List<String> part = new ArrayList<>();
+        int partChars = 0;
         for (String line : body.split("\n", -1)) {
             while (line.length() > max) {
                 flush(parts, part);
-                lines = 0;
+                partChars = 0;
                 int cut = Character.isHighSurrogate(line.charAt(max - 1)) ? max - 1 : max;
                 parts.add(line.substring(0, cut));
                 line = line.substring(cut);
             }
-            if (part.length() > 0 && (part.length() + 1 + line.length() > max || lines >= maxLines)) {
+            if (!part.isEmpty() && (partChars + 1 + line.length() > max || part.size() >= maxLines)) {
                 flush(parts, part);
-                lines = 0;
+                partChars = 0;
             }
-            lines++;
-            if (part.length() > 0) {
-                part.append('\n');
-            }
-            part.append(line);
+            partChars += (part.isEmpty() ? 0 : 1) + line.length();
+            part.add(line);
         }
         flush(parts, part);
-        return parts.isEmpty() ? List.of("") : parts;
+        return parts;
     }
 
-    private static void flush(List<String> parts, StringBuilder part) {
-        if (part.length() > 0) {
-            parts.add(part.toString());
-            part.setLength(0);
+    private static void flush(List<String> parts, List<String> part) {
+        if (!part.isEmpty()) {
+            parts.add(String.join("\n", part));
+            part.clear();
         }
     }
 

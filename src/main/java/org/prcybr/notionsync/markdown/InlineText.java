@@ -72,8 +72,23 @@ final class InlineText {
 
     /** Markup that must not be cut (a link, a code span, a line break); too long ones are the caller's to avoid. */
     InlineText atom(String markup) {
+        if (markup.startsWith("[")) {
+            escapeTrailingExclamationMark();
+        }
         tokens.add(new Atom(markup));
         return this;
+    }
+
+    /** A literal {@code !} just before a link would turn it into an image: it gets a backslash. */
+    private void escapeTrailingExclamationMark() {
+        if (!tokens.isEmpty() && tokens.get(tokens.size() - 1) instanceof Text last) {
+            List<String> units = new ArrayList<>(last.units());
+            String unit = units.get(units.size() - 1);
+            if (unit.endsWith("!")) {
+                units.set(units.size() - 1, unit.substring(0, unit.length() - 1) + "\\!");
+                tokens.set(tokens.size() - 1, new Text(units));
+            }
+        }
     }
 
     boolean isBlank() {

@@ -1,6 +1,8 @@
 package org.prcybr.notionsync.markdown;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -8,6 +10,14 @@ import java.util.Optional;
 final class NotionEscapes {
     /** The characters Notion's markdown reads as markup unless escaped with a backslash. */
     private static final String SPECIAL = "\\*~`$[]<>{}|^";
+    /**
+     * Characters a link target keeps as they are (RFC 3986's unreserved and reserved ones, less
+     * brackets and parentheses, which would end a markdown link target early); {@code %} and
+     * {@code #} are kept where they mean what they should.
+     */
+    private static final String URI_CHARS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?@!$&'*+,;=";
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private NotionEscapes() {
     }
@@ -68,12 +78,16 @@ final class NotionEscapes {
             return Optional.empty();
         }
         try {
-            URI uri = new URI(percentEncodeUnsafe(trimmed));
-            if (!uri.isAbsolute()) {
+            String encoded = percentEncode(trimmed);
+            URI uri;
+            if (hasScheme(trimmed)) {
+                uri = new URI(encoded);
+            } else {
+                // What is no scheme is a path, as in a browser ("foo):" too), resolved against the repository.
                 if (base == null) {
                     return Optional.empty();
                 }
-                uri = base.resolve(uri);
+                uri = base.resolve(new URI(colonBeforeSlash(encoded) ? "./" + encoded : encoded));
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("mailto")) {
@@ -81,33 +95,73 @@ final class NotionEscapes {
             }
             String s = uri.toASCIIString();
             return s.length() > InlineText.MAX_CHARS ? Optional.empty() : Optional.of(s);
-        } catch (Exception e) {
+        } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
-    /** Spaces, brackets and parentheses would end a markdown link target early: percent-encode them. */
-    private static String percentEncodeUnsafe(String url) {
+    /** A URL scheme as the WHATWG URL standard reads one: a letter, then letters, digits, {@code + - .}, then a colon. */
+    private static boolean hasScheme(String url) {
+        if (url.isEmpty() || !isAsciiLetter(url.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == ':') {
+                return true;
+            }
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** A relative path whose first segment holds a colon, which java.net.URI would read as a scheme. */
+    private static boolean colonBeforeSlash(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == ':') {
+                return true;
+            }
+            if (c == '/' || c == '?' || c == '#') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Everything else is percent-encoded as UTF-8, as a browser does: spaces, non-breaking spaces,
+     * non-ASCII, a {@code %} that starts no escape, a second {@code #}. Existing escapes stay.
+     */
+    private static String percentEncode(String url) {
         StringBuilder sb = new StringBuilder();
-        for (char c : url.toCharArray()) {
-            switch (c) {
-                case ' ' -> sb.append("%20");
-                case '(' -> sb.append("%28");
-                case ')' -> sb.append("%29");
-                case '<' -> sb.append("%3C");
-                case '>' -> sb.append("%3E");
-                case '"' -> sb.append("%22");
-                case '\\' -> sb.append("%5C");
-                case '|' -> sb.append("%7C");
-                case '^' -> sb.append("%5E");
-                case '`' -> sb.append("%60");
-                case '{' -> sb.append("%7B");
-                case '}' -> sb.append("%7D");
-                case '[' -> sb.append("%5B");
-                case ']' -> sb.append("%5D");
-                default -> sb.append(c);
+        boolean fragment = false;
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (URI_CHARS.indexOf(c) >= 0
+                    || (c == '%' && i + 2 < url.length() && isHex(url.charAt(i + 1)) && isHex(url.charAt(i + 2)))) {
+                sb.append(c);
+            } else if (c == '#' && !fragment) {
+                fragment = true;
+                sb.append(c);
+            } else {
+                int end = Character.isHighSurrogate(c) && i + 1 < url.length() ? i + 2 : i + 1;
+                for (byte b : url.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                    sb.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+                }
+                i = end - 1;
             }
         }
         return sb.toString();
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 }

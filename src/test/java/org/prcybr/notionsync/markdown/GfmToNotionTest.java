@@ -95,7 +95,8 @@ class GfmToNotionTest {
     void htmlCommentsAreDroppedAndOtherHtmlKeepsOnlyItsText() {
         String body = "<!-- Please describe the bug -->\n\nText\n\n<div onclick=\"x()\"><b>Bold</b> <script>evil()</script>words</div>\n\n"
                 + "a <span style=\"color:red\">red</span> word";
-        assertEquals("Text\n\nBold words\n\na red word", md(body));
+        // GitHub's tagfilter shows <script> as text (see tagsGitHubFiltersAreShownAsInertText).
+        assertEquals("Text\n\nBold \\<script\\>evil()\\</script\\>words\n\na red word", md(body));
     }
 
     @Test
@@ -171,9 +172,90 @@ class GfmToNotionTest {
     void hostileTextStaysInertText() {
         String out = md("::error::pwned\n\n<img src=x onerror=alert(1)>\n\n<script>alert(1)</script>\n\n"
                 + "[click](javascript:alert(document.cookie))");
-        assertFalse(out.contains("<img"));
-        assertFalse(out.contains("<script"));
+        // No tag reaches Notion as markup; the <script> GitHub shows as text is there, escaped.
+        String unescaped = out.replace("\\<", "");
+        assertFalse(unescaped.contains("<img"));
+        assertFalse(unescaped.contains("<script"));
+        assertTrue(out.contains("\\<script\\>alert(1)\\</script\\>"));
         assertFalse(out.contains("javascript:"));
         assertTrue(out.startsWith("::error::pwned"));
+    }
+
+    @Test
+    void bareUrlsWwwAddressesAndEmailAddressesAreLinks() {
+        assertEquals("see [https://example.com/a?b=1](https://example.com/a?b=1), "
+                        + "[www.example.org](http://www.example.org) or [dev@example.com](mailto:dev@example.com).",
+                md("see https://example.com/a?b=1, www.example.org or dev@example.com."));
+        // Not inside code, and not twice inside a link.
+        assertEquals("`https://example.com` [https://example.com](https://example.com)",
+                md("`https://example.com` <https://example.com>"));
+    }
+
+    @Test
+    void anEscapedExclamationMarkBeforeALinkStaysText() {
+        assertEquals("Wow\\![site](https://example.com)", md("Wow\\![site](https://example.com)"));
+        assertEquals("\\![site](https://example.com)", md("\\![site](https://example.com)"));
+        assertEquals("hi! [site](https://example.com)", md("hi! [site](https://example.com)"));
+    }
+
+    @Test
+    void fencedCodeKeepsLeadingAndTrailingBlankLines() {
+        assertEquals("```\n\n\nfirst\n\nlast\n\n```", md("```\n\n\nfirst\n\nlast\n\n```"));
+        assertEquals("```\n\n```", md("```\n\n```"));
+        assertEquals("```\n  indented\n\tand a tab\n```", md("```\n  indented\n\tand a tab\n```"));
+    }
+
+    @Test
+    void linkTargetsJavaRefusesArePercentEncoded() {
+        assertEquals("[a](https://example.com/a%20b%C2%A0c) [b](https://example.com/100%25%7Bx%7D#x%23y)",
+                md("[a](<https://example.com/a b\u00a0c>) [b](https://example.com/100%{x}#x#y)"));
+        // Already encoded stays as it was; non-ASCII is encoded as UTF-8.
+        assertEquals("[c](https://example.com/a%20b/%C3%BC)", md("[c](https://example.com/a%20b/\u00fc)"));
+    }
+
+    @Test
+    void aDestinationThatIsNoSchemeIsARelativeLink() {
+        assertEquals("[link](https://github.com/Codertocat/Hello-World/foo%29:)", md("[link](foo\\)\\:)"));
+        assertEquals("[x](https://github.com/Codertocat/Hello-World/a%20b:c)", md("[x](<a b:c>)"));
+    }
+
+    @Test
+    void tagsGitHubFiltersAreShownAsInertText() {
+        for (String tag : List.of("title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script",
+                "plaintext")) {
+            String out = md("<" + tag + ">\n::error::x [y](javascript:alert(1)) *z* $w$\n</" + tag + ">");
+            assertEquals("\\<" + tag + "\\> ::error::x \\[y\\](javascript:alert(1)) \\*z\\* \\$w\\$ \\</" + tag + "\\>",
+                    out, tag);
+        }
+        assertEquals("a \\<script\\>b\\</script\\> c", md("a <script>b</script> c"));
+        assertEquals("\\<SCRIPT src=\"https://evil.example/x.js\"\\>\\</SCRIPT\\>",
+                md("<SCRIPT src=\"https://evil.example/x.js\"></SCRIPT>"));
+        // Only those names: <scripts> or <stylesheet> are other (unknown) tags, and show nothing.
+        assertEquals("words", md("<div><scripts>words</scripts><stylesheet></stylesheet></div>"));
+        for (String line : md("<script>\n::error::x\n</script>\n\n<textarea>\n\n::warning::y</textarea>").split("\n")) {
+            assertFalse(line.startsWith("::"), line);
+        }
+    }
+
+    @Test
+    void aLinkedImageKeepsItsLinkNamedByTheAltText() {
+        assertEquals("[CI](https://example.com/actions)\n\n![CI](https://example.com/badge.svg)",
+                md("[![CI](https://example.com/badge.svg)](https://example.com/actions)"));
+        assertEquals("![CI](https://example.com/badge.svg)\n\n[CI](https://example.com/actions)",
+                md("<p><a href=\"https://example.com/actions\"><img src=\"https://example.com/badge.svg\" alt=\"CI\"></a></p>"));
+        assertEquals("[CI](https://example.com/actions)\n\n![CI](https://example.com/badge.svg)",
+                md("<a href=\"https://example.com/actions\"><img src=\"https://example.com/badge.svg\" alt=\"CI\"></a>"));
+        assertEquals("see [the *docs*](https://example.com/docs) and [CI](https://example.com/a)\n\n![CI](https://example.com/b.svg)",
+                md("see <a href=\"https://example.com/docs\">the *docs*</a> and <a href=\"https://example.com/a\"><img src=\"https://example.com/b.svg\" alt=\"CI\"></a>"));
+        // Without alt text the target names the link; a dangerous target is still dropped.
+        assertEquals("[https://example.com/a](https://example.com/a)\n\n![](https://example.com/b.png)",
+                md("[![](https://example.com/b.png)](https://example.com/a)"));
+        assertEquals("![x](https://example.com/b.png)", md("[![x](https://example.com/b.png)](javascript:alert(1))"));
+    }
+
+    @Test
+    void htmlHeadingsAreHeadings() {
+        assertEquals("## Notion Sync\n\nbelow", md("<h2 align=\"center\">Notion <em>Sync</em></h2>\n\nbelow"));
+        assertEquals("#### Six", md("<h6>Six</h6>"));
     }
 }
