@@ -21,8 +21,6 @@ import org.prcybr.notionsync.support.ActionProcess.Result;
  */
 class CommandLineIT {
     private static final String ESC = "\u001b";
-    private static final String DISPATCH = "{\"inputs\": {}, \"ref\": \"refs/heads/main\","
-            + " \"repository\": {\"full_name\": \"Codertocat/Hello-World\"}}";
 
     @TempDir
     Path workspace;
@@ -43,9 +41,11 @@ class CommandLineIT {
         }
     }
 
+    /** The README's workflow_dispatch dry run. */
     @Test
     void runIdOptionKeysAWorkflowDispatchDryRunWithoutTheVariable() throws Exception {
-        Result r = new ActionProcess(workspace).env("GITHUB_RUN_ID", null).eventJson("workflow_dispatch", DISPATCH)
+        Result r = new ActionProcess(workspace).env("GITHUB_RUN_ID", null)
+                .event("workflow_dispatch", "workflow_dispatch.json")
                 .arg("--dry-run", "--run-id", "4242").run();
 
         assertEquals(0, r.exitCode(), r.toString());
@@ -56,7 +56,8 @@ class CommandLineIT {
 
     @Test
     void runIdOptionOverridesTheVariable() throws Exception {
-        Result r = new ActionProcess(workspace).env("GITHUB_RUN_ID", "1111").eventJson("workflow_dispatch", DISPATCH)
+        Result r = new ActionProcess(workspace).env("GITHUB_RUN_ID", "1111")
+                .event("workflow_dispatch", "workflow_dispatch.json")
                 .arg("--dry-run", "--run-id=2222").run();
 
         assertEquals(0, r.exitCode(), r.toString());
@@ -65,7 +66,8 @@ class CommandLineIT {
 
     @Test
     void workflowDispatchWithoutARunIdNamesTheOption() throws Exception {
-        Result r = new ActionProcess(workspace).env("GITHUB_RUN_ID", null).eventJson("workflow_dispatch", DISPATCH)
+        Result r = new ActionProcess(workspace).env("GITHUB_RUN_ID", null)
+                .event("workflow_dispatch", "workflow_dispatch.json")
                 .arg("--dry-run").run();
 
         assertEquals(1, r.exitCode(), r.toString());
