@@ -26,7 +26,16 @@ public final class Application {
             "--event-path", "GITHUB_EVENT_PATH",
             "--workspace", "GITHUB_WORKSPACE",
             "--output-file", "GITHUB_OUTPUT",
-            "--summary-file", "GITHUB_STEP_SUMMARY");
+            "--summary-file", "GITHUB_STEP_SUMMARY",
+            "--run-id", "GITHUB_RUN_ID");
+
+    /** Extra help for a runner option, after "Overrides VARIABLE.". */
+    private static final Map<String, String> RUNNER_OPTION_NOTES = Map.of(
+            "--run-id", "A workflow_dispatch page is keyed by the run id.");
+
+    /** Help width: the longest option with its label fits, and descriptions keep a readable column. */
+    private static final int USAGE_WIDTH = 100;
+    private static final int LONG_OPTIONS_MAX_WIDTH = 44;
 
     private Application() {
     }
@@ -56,7 +65,9 @@ public final class Application {
     }
 
     private static Options withOptions(String[] args, Map<String, String> env, PrintStream out) {
-        CommandLine cli = new CommandLine(commandSpec());
+        // Colours only on a terminal (picocli's AUTO): redirected output is plain text.
+        CommandLine cli = new CommandLine(commandSpec()).setColorScheme(CommandLine.Help.defaultColorScheme(
+                CommandLine.Help.Ansi.AUTO));
         ParseResult parsed;
         try {
             parsed = cli.parseArgs(args);
@@ -86,10 +97,11 @@ public final class Application {
         CommandSpec spec = CommandSpec.create().name("notion-sync-action").mixinStandardHelpOptions(true);
         spec.version("notion-sync-action 1");
         spec.usageMessage().description("Mirror one GitHub event into Notion, as the GitHub Action does.",
-                "Inputs come from INPUT_* environment variables; these options override them.");
+                "Inputs come from INPUT_* environment variables; these options override them.")
+                .width(USAGE_WIDTH).longOptionsMaxWidth(LONG_OPTIONS_MAX_WIDTH);
         for (Input input : Input.values()) {
             OptionSpec.Builder option = OptionSpec.builder("--" + input.id()).type(String.class)
-                    .description(input.description());
+                    .description(descriptionLines(input.description()));
             if (input == Input.DRY_RUN || input == Input.FAIL_ON_ERROR) {
                 option.arity("0..1").fallbackValue("true").paramLabel("true|false");
             } else {
@@ -98,7 +110,22 @@ public final class Application {
             spec.addOption(option.build());
         }
         RUNNER_OPTIONS.forEach((option, variable) -> spec.addOption(OptionSpec.builder(option).type(String.class)
-                .paramLabel("VALUE").description("Overrides " + variable + ".").build()));
+                .paramLabel("VALUE").description(("Overrides " + variable + ". "
+                        + RUNNER_OPTION_NOTES.getOrDefault(option, "")).strip()).build()));
         return spec;
+    }
+
+    /**
+     * A description as help lines: a URL goes on a line of its own, so the help never breaks it
+     * (picocli wraps at punctuation too) and it can be copied whole. Lines are picocli format
+     * strings, so a literal {@code %} is doubled.
+     */
+    static String[] descriptionLines(String description) {
+        String text = description.replace("%", "%%");
+        int url = text.indexOf("https://");
+        if (url <= 0) {
+            return new String[] {text};
+        }
+        return new String[] {text.substring(0, url).strip(), text.substring(url).strip()};
     }
 }

@@ -89,7 +89,7 @@ public final class EventMapper {
     private static PageSpec manual(String eventType, JsonNode payload, GitHubRun run) throws InputException {
         if (run.runId().isEmpty()) {
             throw new InputException("GITHUB_RUN_ID is not set: workflow_dispatch pages are keyed by the run id, "
-                    + "so run this event from a workflow or set GITHUB_RUN_ID.");
+                    + "so run this event from a workflow, or set GITHUB_RUN_ID (--run-id when running the jar locally).");
         }
         JsonNode inputs = payload.get("inputs");
         String title = isObject(inputs) ? text(inputs, "title").strip() : "";

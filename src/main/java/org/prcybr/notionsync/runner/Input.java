@@ -17,7 +17,7 @@ public enum Input {
     NOTION_VERSION("notion-version", "2026-03-11", "Notion-Version header; 2026-03-11 or later (the markdown content endpoints)."),
     METRICS_FILE("metrics-file", "logs/sync_metrics.jsonl", "JSONL telemetry file, relative to the workspace."),
     DRY_RUN("dry-run", "false", "Map the event and print the page without calling Notion."),
-    GITHUB_TOKEN("github-token", "${{ github.token }}", "Token used to resolve Projects v2 item titles through GraphQL."),
+    GITHUB_TOKEN("github-token", "${{ github.token }}", "Token for GitHub's GraphQL API: Projects v2 item details, and what backfill reads."),
     FAIL_ON_ERROR("fail-on-error", "true", "Exit non-zero when the sync fails."),
     RETRY_BUDGET_SECONDS("retry-budget-seconds", "120", "Total time allowed for retrying Notion before the step fails."),
     REQUEST_TIMEOUT_SECONDS("request-timeout-seconds", "30", "Read timeout of one Notion request, in seconds."),
@@ -25,7 +25,7 @@ public enum Input {
     STATUS_MAP("status-map", "", "Status options per GitHub state, one state=Option per line (open, closed, merged, draft, not_planned, answered)."),
     NOTION_USER_MAP("notion-user-map", "", "Notion people per GitHub login, one login=<Notion user id or email> per line."),
     MODE("mode", "sync", "sync (the event), backfill (the repository's history) or setup (create and extend the databases)."),
-    PROJECT_URL("project-url", "", "With mode backfill: a Projects v2 board whose items come too (https://github.com/orgs/ORG/projects/N).");
+    PROJECT_URL("project-url", "", "With mode backfill: a Projects v2 board whose items come too, e.g. https://github.com/orgs/ORG/projects/N");
 
     private final String id;
     private final String defaultValue;
