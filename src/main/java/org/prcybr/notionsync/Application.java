@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.prcybr.notionsync.action.ActionRun;
 import org.prcybr.notionsync.startup.StartupWarmUp;
+import org.slf4j.LoggerFactory;
 import org.prcybr.notionsync.runner.Input;
 import org.prcybr.notionsync.runner.LogSetup;
 import org.prcybr.notionsync.runner.RunnerContext;
@@ -42,7 +43,6 @@ public final class Application {
 
     public static void main(String[] args) {
         long start = System.nanoTime();
-        StartupWarmUp.startInBackground();
         int code = run(args, System.getenv(), System.out, start);
         System.out.flush();
         System.exit(code);
@@ -55,8 +55,12 @@ public final class Application {
             return options.exitCode();
         }
         RunnerContext runner = new RunnerContext(options.env());
-        // Read by LogSetup; must be set before the first logger is created.
+        // Read by LogSetup; must be set before the first logger is created. Logging is then set up
+        // here, before the warm-up thread starts: a library class it loads would otherwise create
+        // the first logger, at an undetermined level and racing this thread (SLF4J's warning).
         System.setProperty(LogSetup.LEVEL_PROPERTY, runner.debug() ? "DEBUG" : "INFO");
+        LoggerFactory.getILoggerFactory();
+        StartupWarmUp.startInBackground();
         return new ActionRun(runner, out, startNanos).execute();
     }
 
