@@ -19,7 +19,7 @@ public enum Input {
     DRY_RUN("dry-run", "false", "Map the event and print the page without calling Notion."),
     GITHUB_TOKEN("github-token", "${{ github.token }}", "Token for GitHub's GraphQL API: Projects v2 item details, and what backfill reads."),
     FAIL_ON_ERROR("fail-on-error", "true", "Exit non-zero when the sync fails."),
-    RETRY_BUDGET_SECONDS("retry-budget-seconds", "120", "Total time allowed for retrying Notion before the step fails."),
+    RETRY_BUDGET_SECONDS("retry-budget-seconds", "120", "Total seconds spent retrying Notion and GitHub (rate limits, 5xx, resets) before the step fails."),
     REQUEST_TIMEOUT_SECONDS("request-timeout-seconds", "30", "Read timeout of one Notion request, in seconds."),
     PROPERTY_NAMES("property-names", "", "Your own property names, one Default=Yours per line (Name=Title, Labels=Tags)."),
     STATUS_MAP("status-map", "", "Status options per GitHub state, one state=Option per line (open, closed, merged, draft, not_planned, answered)."),

@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import org.prcybr.notionsync.config.PageMapping;
 import org.prcybr.notionsync.mapping.Field;
@@ -29,6 +29,7 @@ import org.prcybr.notionsync.notion.NotionModels.Page;
 import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
 import org.prcybr.notionsync.notion.OutcomeUnknownException;
 import org.prcybr.notionsync.retry.Retrier;
+import org.prcybr.notionsync.retry.RetryBudgetExhaustedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,8 @@ public class PageUpsert {
     private static final int CREATE_ATTEMPTS = 4;
     private static final int MAX_ROUNDS = 5;
     private static final long SETTLE_MS = 1500;
+    /** A cancelled schema read ends at its next wait or read; this only bounds a stuck one. */
+    private static final long PREFETCH_JOIN_MS = 5000;
     /** Every run must order pages the same way for all of them to keep the same one. */
     static final Comparator<Page> SURVIVOR_ORDER = Comparator
             .comparing((Page p) -> createdAt(p))
@@ -80,7 +83,10 @@ public class PageUpsert {
         private final String dataSourceId;
         private final NotionPeople people;
         private final String lastSynced = nowUtc();
-        private CompletableFuture<DataSource> schema;
+        private DataSource schema;
+        /** The schema read ahead of a likely create, on a thread of its own, until it is taken. */
+        private FutureTask<DataSource> prefetch;
+        private Thread prefetchThread;
         private String externalIdProperty;
 
         Run(PageSpec spec, String databaseId, PageMapping mapping, String dataSourceId) {
@@ -92,11 +98,40 @@ public class PageUpsert {
             this.externalIdProperty = mapping.propertyName(Field.EXTERNAL_ID.defaultName());
             if (likelyCreate(spec)) {
                 // The schema is needed to create, and does not depend on the query: ask for both at once.
-                schema = CompletableFuture.supplyAsync(() -> notion.dataSource(dataSourceId));
+                prefetch = new FutureTask<>(() -> notion.dataSource(dataSourceId));
+                prefetchThread = new Thread(prefetch, "schema-prefetch");
+                prefetchThread.setDaemon(true);
+                prefetchThread.start();
             }
         }
 
         PageWrite write() {
+            try {
+                return writeOnce();
+            } finally {
+                settlePrefetch();
+            }
+        }
+
+        /**
+         * A schema read ahead of a create that did not happen (the page existed) is cancelled, its
+         * request and retry waits interrupted, and its thread joined: it never outlives the run's
+         * HTTP client. A read that was needed has already been taken, with its error if it failed.
+         */
+        private void settlePrefetch() {
+            if (prefetch == null) {
+                return;
+            }
+            prefetch.cancel(true);
+            try {
+                prefetchThread.join(PREFETCH_JOIN_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.debug("The schema read ahead of a create was not needed; cancelled");
+        }
+
+        private PageWrite writeOnce() {
             List<Page> live = find();
             if (spec.trash()) {
                 if (live.isEmpty()) {
@@ -214,13 +249,22 @@ public class PageUpsert {
 
         private Map<String, PropertySchema> dataSourceSchema() {
             if (schema == null) {
-                schema = CompletableFuture.completedFuture(notion.dataSource(dataSourceId));
+                schema = prefetch != null ? takePrefetch() : notion.dataSource(dataSourceId);
             }
+            return schema.properties() == null ? Map.of() : schema.properties();
+        }
+
+        private DataSource takePrefetch() {
+            FutureTask<DataSource> task = prefetch;
+            prefetch = null;
             try {
-                DataSource ds = schema.join();
-                return ds.properties() == null ? Map.of() : ds.properties();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
+                return task.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RetryBudgetExhaustedException("The run was interrupted while reading the database's "
+                        + "schema: nothing was written; run the job again.");
             }
         }
 

@@ -168,6 +168,24 @@ class BadInputIT {
     }
 
     @Test
+    void aRefusedPropertyIsNamedAsTheDatabaseNamesIt(NotionMock notion) throws Exception {
+        notion.standard(Schema.full().without("Source URL").prop("Link", "url")).queryFinds(DS).fails("POST",
+                "/v1/pages", 400, "validation_error", "body failed validation: body.properties.Link.url should be a string.");
+        Result r = action(notion).input(Input.PROPERTY_NAMES, "Source URL=Link").run();
+        String error = assertFailedPlainly(r, "validation_error", "the property \"Link\"", DB);
+        assertFalse(error.contains("\"Source URL\""), error);
+    }
+
+    @Test
+    void aRefusedContentIsExplainedAsContentNotAsAProperty(NotionMock notion) throws Exception {
+        notion.standard(Schema.full()).queryFinds(DS).fails("POST", "/v1/pages", 400, "validation_error",
+                "body failed validation: body.markdown could not be parsed.");
+        Result r = action(notion).run();
+        String error = assertFailedPlainly(r, "validation_error", "content converted from the GitHub body", DB);
+        assertFalse(error.contains("fix that property"), error);
+    }
+
+    @Test
     void severalDataSourcesOnAnOldVersionPointsAtTheNewVersion(NotionMock notion) throws Exception {
         notion.fails("GET", "/v1/databases/" + DB, 400, "validation_error",
                 "Databases with multiple data sources are not supported in this API version.");
