@@ -20,7 +20,10 @@ import org.prcybr.notionsync.notion.NotionApiException;
 import org.prcybr.notionsync.notion.NotionClient;
 import org.prcybr.notionsync.retry.RetryBudgetExhaustedException;
 import org.prcybr.notionsync.runner.Input;
+import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.sync.BackfillWriter;
+import org.prcybr.notionsync.sync.ExternalIdIndex;
+import org.prcybr.notionsync.sync.RelationLinks;
 import org.prcybr.notionsync.sync.NotionErrors;
 import org.prcybr.notionsync.sync.PageUpsert;
 import org.prcybr.notionsync.sync.SyncException;
@@ -93,6 +96,8 @@ final class BackfillRun {
         });
         progress.scheduleAtFixedRate(() -> logProgress(tallies, started), PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
         Map<String, BackfillWriter> writers = new LinkedHashMap<>();
+        ExternalIdIndex index = new ExternalIdIndex(notion, settings.mapping().propertyName(Field.EXTERNAL_ID.defaultName()));
+        RelationLinks.Targets targets = Linking.targets(settings);
         try {
             for (Map.Entry<Category, List<PageSpec>> kind : byKind.entrySet()) {
                 Tally tally = tallies.get(kind.getKey());
@@ -105,8 +110,8 @@ final class BackfillRun {
                 String databaseId = settings.databaseId(input.get()).orElseThrow();
                 tally.database = databaseId;
                 BackfillWriter writer = writers.computeIfAbsent(databaseId,
-                        id -> new BackfillWriter(notion, pages, settings.mapping(), id));
-                for (PageSpec page : kind.getValue()) {
+                        id -> new BackfillWriter(notion, pages, settings.mapping(), id, index, targets));
+                for (PageSpec page : Linking.parentsFirst(kind.getValue())) {
                     notion.renewRetryBudget();
                     try {
                         switch (writer.write(page)) {

@@ -109,12 +109,14 @@ final class SyncEvent {
         NotionClient notion = ctx.getBean(NotionClient.class);
         // Only a Projects v2 item reads GitHub: other events never create the GitHub client.
         boolean readsGitHub = page.contentNodeId().isPresent() && !settings.githubToken().isEmpty() && !page.trash();
+        boolean[] readGitHub = {readsGitHub};
         try {
             if (readsGitHub) {
                 page = withProjectItemContent(ctx.getBean(ProjectItemDetails.class), page, outcome);
             }
             PageUpsert pages = joined(upsert);
-            PageWrite write = pages.upsert(page, outcome.databaseId, settings.mapping());
+            PageWrite write = pages.upsert(page, outcome.databaseId, settings.mapping(),
+                    Linking.live(ctx, settings, outcome, readGitHub));
             outcome.status = write.wrote() ? "synced" : "skipped";
             outcome.operation = write.operation();
             outcome.pageId = write.pageId();
@@ -127,7 +129,7 @@ final class SyncEvent {
             LOG.info("{} {}: page {} {}", outcome.eventType, outcome.status, write.pageId(), write.operation());
         } catch (NotionApiException e) {
             fail(outcome, NotionErrors.explain(e, outcome.databaseId, outcome.databaseInput, settings.mapping()));
-        } catch (SyncException | RetryBudgetExhaustedException e) {
+        } catch (SyncException | RetryBudgetExhaustedException | GitHubException e) {
             fail(outcome, e.getMessage());
         } catch (OutcomeUnknownException e) {
             // Only an append of further content can end here: the page and its properties are written.
@@ -136,7 +138,7 @@ final class SyncEvent {
         } finally {
             outcome.notionRequests = notion.requests();
             outcome.retries = notion.retries();
-            if (readsGitHub) {
+            if (readGitHub[0]) {
                 GitHubClient github = ctx.getBean(GitHubClient.class);
                 outcome.githubRetries = github.retries();
                 outcome.githubRequests = github.requests();
@@ -210,10 +212,8 @@ final class SyncEvent {
         outcome.preview.add(new RunOutcome.PreviewLine(names.propertyName(Field.EXTERNAL_ID.defaultName()),
                 page.externalId()));
         page.values().forEach((field, value) -> {
-            if (value != null && !(value instanceof List<?> l && l.isEmpty()) && !value.toString().isEmpty()) {
-                outcome.preview.add(new RunOutcome.PreviewLine(names.propertyName(field.defaultName()),
-                        value instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList())
-                                : value.toString()));
+            if (!value.display().isEmpty()) {
+                outcome.preview.add(new RunOutcome.PreviewLine(names.propertyName(field.defaultName()), value.display()));
             }
         });
         NotionContent content = new GfmToNotion(page.repositoryUrl()).convert(page.body().orElse(null));

@@ -15,7 +15,7 @@ public final class GraphQlDocuments {
             repository { nameWithOwner url } author { login }
             labels(first: 100) { nodes { name } } assignees(first: 100) { nodes { login } }
             milestone { title } comments { totalCount }
-            """;
+            """ + RelationFields.ISSUE;
 
     static final String PULL_REQUEST_FIELDS = """
             id title url body number prState: state isDraft merged mergedAt createdAt updatedAt closedAt
@@ -23,7 +23,22 @@ public final class GraphQlDocuments {
             labels(first: 100) { nodes { name } } assignees(first: 100) { nodes { login } }
             milestone { title } comments { totalCount } baseRefName headRefName
             reviewRequests(first: 100) { nodes { requestedReviewer { __typename ... on User { login } } } }
-            """;
+            """ + RelationFields.PULL_REQUEST;
+
+    /** The objects an issue or pull request is linked to (GitHub caps sub-issues at 100 per parent). */
+    static final class RelationFields {
+        static final String ISSUE = "parent { id } subIssues(first: 100) { nodes { id } }\n"
+                + "closedByPullRequestsReferences(first: 100, includeClosedPrs: true) { nodes { id } }\n";
+        static final String PULL_REQUEST = "closingIssuesReferences(first: 100) { nodes { id } }\n";
+
+        private RelationFields() {
+        }
+    }
+
+    /** A live event's issue or pull request: only its relations, the rest comes from the payload. */
+    public static final String RELATIONS = "query($id: ID!) { node(id: $id) { __typename\n"
+            + "... on Issue { " + RelationFields.ISSUE + " }\n"
+            + "... on PullRequest { " + RelationFields.PULL_REQUEST + " } } }";
 
     static final String DISCUSSION_FIELDS = """
             id title url body number closed closedAt isAnswered createdAt updatedAt
@@ -85,6 +100,7 @@ public final class GraphQlDocuments {
     }
 
     public static List<String> all() {
-        return List.of(PROJECT_ITEM, ISSUES, PULL_REQUESTS, DISCUSSIONS, ORGANIZATION_PROJECT_ITEMS, USER_PROJECT_ITEMS);
+        return List.of(PROJECT_ITEM, ISSUES, PULL_REQUESTS, DISCUSSIONS, ORGANIZATION_PROJECT_ITEMS, USER_PROJECT_ITEMS,
+                RELATIONS);
     }
 }

@@ -13,6 +13,7 @@ import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.mapping.FieldValue;
 import org.prcybr.notionsync.mapping.GitHubDetails;
 import org.prcybr.notionsync.mapping.PageSpec;
+import org.prcybr.notionsync.mapping.PropertyValue;
 
 /**
  * GraphQL nodes (issues, pull requests, discussions, Projects v2 items) as the pages a live event
@@ -37,8 +38,8 @@ public final class GraphQlPages {
     /** An issue, pull request or discussion node as its page. */
     public static PageSpec page(JsonNode node) {
         Category category = category(node);
-        Map<Field, Object> values = values(node, category);
-        values.put(Field.SOURCE_URL, text(node, "url"));
+        Map<Field, PropertyValue> values = values(node, category);
+        values.put(Field.SOURCE_URL, PropertyValue.text(text(node, "url")));
         String title = text(node, "title").isBlank() ? "(untitled)" : text(node, "title");
         return new PageSpec("backfill." + category.name().toLowerCase(java.util.Locale.ROOT), category, title,
                 text(node, "id"), values, Map.of(), states(node), optional(text(node, "body")), false, false,
@@ -48,8 +49,8 @@ public final class GraphQlPages {
     /** A Projects v2 item node, with its content, as its page. */
     public static PageSpec projectItem(JsonNode item, String projectTitle) {
         String archived = item.get("isArchived") != null && item.get("isArchived").getBooleanValue() ? "closed" : "open";
-        Map<Field, Object> own = new EnumMap<>(Field.class);
-        own.put(Field.SOURCE_URL, "");
+        Map<Field, PropertyValue> own = new EnumMap<>(Field.class);
+        own.put(Field.SOURCE_URL, PropertyValue.CLEARED);
         JsonNode content = at(item, "content");
         String type = content == null ? "Item" : text(content, "__typename");
         PageSpec page = new PageSpec("backfill.projects_v2_item", Category.PROJECT_BOARD,
@@ -64,7 +65,7 @@ public final class GraphQlPages {
         if (item == null || content == null || text(content, "title").isBlank()) {
             return Optional.empty();
         }
-        Map<Field, Object> values = new EnumMap<>(Field.class);
+        Map<Field, PropertyValue> values = new EnumMap<>(Field.class);
         values(content, category(content)).forEach((f, v) -> {
             if (PROJECT_ITEM_FIELDS.contains(f)) {
                 values.put(f, v);
@@ -73,34 +74,39 @@ public final class GraphQlPages {
         if ("DraftIssue".equals(text(content, "__typename"))) {
             values.keySet().retainAll(Set.of(Field.AUTHOR, Field.ASSIGNEES, Field.CREATED, Field.UPDATED));
         }
-        values.put(Field.PROJECT, projectTitle.isEmpty() ? null : projectTitle);
+        values.put(Field.PROJECT, PropertyValue.text(projectTitle));
+        // A draft has no page of its own to point at.
+        if (!"DraftIssue".equals(text(content, "__typename")) && !text(content, "id").isEmpty()) {
+            values.put(Field.CONTENT, PropertyValue.relation(List.of(text(content, "id"))));
+        }
         return Optional.of(new GitHubDetails(text(content, "title"), text(content, "url"),
                 optional(text(content, "body")), states(content), values, fieldValues(item),
                 text(at(content, "repository"), "url")));
     }
 
     /** The details of an issue, pull request or discussion, as the webhook mapping gives them. */
-    static Map<Field, Object> values(JsonNode c, Category category) {
-        Map<Field, Object> v = new EnumMap<>(Field.class);
+    static Map<Field, PropertyValue> values(JsonNode c, Category category) {
+        Map<Field, PropertyValue> v = new EnumMap<>(Field.class);
         boolean draftIssue = "DraftIssue".equals(text(c, "__typename"));
-        v.put(Field.AUTHOR, nullIfEmpty(text(at(c, draftIssue ? "creator" : "author"), "login")));
-        v.put(Field.CREATED, nullIfEmpty(text(c, "createdAt")));
-        v.put(Field.UPDATED, nullIfEmpty(text(c, "updatedAt")));
-        v.put(Field.NUMBER, number(c, "number"));
-        v.put(Field.REPOSITORY, nullIfEmpty(text(at(c, "repository"), "nameWithOwner")));
-        v.put(Field.LABELS, names(at(c, "labels", "nodes"), "name"));
-        v.put(Field.CLOSED, nullIfEmpty(text(c, "closedAt")));
-        v.put(Field.COMMENTS, number(at(c, "comments"), "totalCount"));
+        v.put(Field.AUTHOR, PropertyValue.text(text(at(c, draftIssue ? "creator" : "author"), "login")));
+        v.put(Field.CREATED, PropertyValue.date(text(c, "createdAt")));
+        v.put(Field.UPDATED, PropertyValue.date(text(c, "updatedAt")));
+        v.put(Field.NUMBER, PropertyValue.number(number(c, "number")));
+        v.put(Field.REPOSITORY, PropertyValue.text(text(at(c, "repository"), "nameWithOwner")));
+        v.put(Field.LABELS, PropertyValue.names(names(at(c, "labels", "nodes"), "name")));
+        v.put(Field.CLOSED, PropertyValue.date(text(c, "closedAt")));
+        v.put(Field.COMMENTS, PropertyValue.number(number(at(c, "comments"), "totalCount")));
         if (category != Category.DISCUSSION) {
-            v.put(Field.ASSIGNEES, names(at(c, "assignees", "nodes"), "login"));
-            v.put(Field.MILESTONE, nullIfEmpty(text(at(c, "milestone"), "title")));
+            v.put(Field.ASSIGNEES, PropertyValue.names(names(at(c, "assignees", "nodes"), "login")));
+            v.put(Field.MILESTONE, PropertyValue.text(text(at(c, "milestone"), "title")));
         }
+        v.putAll(relations(c));
         switch (category) {
-            case ISSUE -> v.put(Field.STATE_REASON, nullIfEmpty(text(c, "stateReason").toLowerCase(java.util.Locale.ROOT)));
+            case ISSUE -> v.put(Field.STATE_REASON, PropertyValue.text(text(c, "stateReason").toLowerCase(java.util.Locale.ROOT)));
             case PULL_REQUEST -> {
-                v.put(Field.MERGED, bool(c, "merged"));
-                v.put(Field.MERGED_AT, nullIfEmpty(text(c, "mergedAt")));
-                v.put(Field.DRAFT, bool(c, "isDraft"));
+                v.put(Field.MERGED, PropertyValue.flag(bool(c, "merged")));
+                v.put(Field.MERGED_AT, PropertyValue.date(text(c, "mergedAt")));
+                v.put(Field.DRAFT, PropertyValue.flag(bool(c, "isDraft")));
                 List<String> reviewers = new ArrayList<>();
                 JsonNode requests = at(c, "reviewRequests", "nodes");
                 if (requests != null && requests.isArray()) {
@@ -111,16 +117,41 @@ public final class GraphQlPages {
                         }
                     }
                 }
-                v.put(Field.REVIEWERS, reviewers);
-                v.put(Field.BASE, nullIfEmpty(text(c, "baseRefName")));
-                v.put(Field.HEAD, nullIfEmpty(text(c, "headRefName")));
+                v.put(Field.REVIEWERS, PropertyValue.names(reviewers));
+                v.put(Field.BASE, PropertyValue.text(text(c, "baseRefName")));
+                v.put(Field.HEAD, PropertyValue.text(text(c, "headRefName")));
             }
             case DISCUSSION -> {
-                v.put(Field.DISCUSSION_CATEGORY, nullIfEmpty(text(at(c, "category"), "name")));
-                v.put(Field.ANSWERED, bool(c, "isAnswered"));
+                v.put(Field.DISCUSSION_CATEGORY, PropertyValue.text(text(at(c, "category"), "name")));
+                v.put(Field.ANSWERED, PropertyValue.flag(bool(c, "isAnswered")));
             }
             default -> {
             }
+        }
+        return v;
+    }
+
+    /**
+     * The relations a node carries (parent, sub-issues and closing pull requests of an issue, the
+     * issues a pull request closes), for those of its fields the query asked for.
+     */
+    public static Map<Field, PropertyValue> relations(JsonNode c) {
+        Map<Field, PropertyValue> v = new EnumMap<>(Field.class);
+        if (c == null) {
+            return v;
+        }
+        if (c.get("parent") != null) {
+            String parent = text(at(c, "parent"), "id");
+            v.put(Field.PARENT, PropertyValue.relation(parent.isEmpty() ? List.of() : List.of(parent)));
+        }
+        if (c.get("subIssues") != null) {
+            v.put(Field.SUB_ISSUES, PropertyValue.relation(names(at(c, "subIssues", "nodes"), "id")));
+        }
+        if (c.get("closedByPullRequestsReferences") != null) {
+            v.put(Field.PULL_REQUESTS, PropertyValue.relation(names(at(c, "closedByPullRequestsReferences", "nodes"), "id")));
+        }
+        if (c.get("closingIssuesReferences") != null) {
+            v.put(Field.ISSUES, PropertyValue.relation(names(at(c, "closingIssuesReferences", "nodes"), "id")));
         }
         return v;
     }
@@ -218,7 +249,4 @@ public final class GraphQlPages {
         return s.isBlank() ? Optional.empty() : Optional.of(s);
     }
 
-    private static String nullIfEmpty(String s) {
-        return s.isEmpty() ? null : s;
-    }
 }

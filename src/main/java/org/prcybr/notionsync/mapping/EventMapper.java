@@ -48,8 +48,8 @@ public final class EventMapper {
                                        String action) throws InputException {
         JsonNode object = requireObject(payload, key, eventType);
         String nodeId = requireText(object, key, "node_id", eventType);
-        Map<Field, Object> values = WebhookDetails.of(category, object, payload.get("repository"));
-        values.put(Field.SOURCE_URL, text(object, "html_url"));
+        Map<Field, PropertyValue> values = WebhookDetails.of(category, object, payload.get("repository"));
+        values.put(Field.SOURCE_URL, PropertyValue.text(text(object, "html_url")));
         JsonNode changes = payload.get("changes");
         boolean bodyChanged = "edited".equals(action) && isObject(changes) && changes.get("body") != null;
         return new PageSpec(eventType, category, title(object), nodeId, values, Map.of(),
@@ -65,8 +65,8 @@ public final class EventMapper {
                 + (contentNode.isEmpty() ? "" : " " + contentNode);
         JsonNode archivedAt = item.get("archived_at");
         boolean archived = archivedAt != null && !archivedAt.isNull();
-        Map<Field, Object> values = new EnumMap<>(Field.class);
-        values.put(Field.SOURCE_URL, "");
+        Map<Field, PropertyValue> values = new EnumMap<>(Field.class);
+        values.put(Field.SOURCE_URL, PropertyValue.CLEARED);
         return new PageSpec(eventType, Category.PROJECT_BOARD, fallback,
                 requireText(item, "projects_v2_item", "node_id", eventType), values, Map.of(),
                 List.of(archived ? "closed" : "open"), Optional.empty(), false, "deleted".equals(action),
@@ -97,10 +97,10 @@ public final class EventMapper {
             String workflow = run.workflow().isEmpty() ? "Workflow" : run.workflow();
             title = workflow + " #" + (run.runNumber().isEmpty() ? run.runId() : run.runNumber());
         }
-        Map<Field, Object> values = new EnumMap<>(Field.class);
-        values.put(Field.SOURCE_URL, run.runUrl());
+        Map<Field, PropertyValue> values = new EnumMap<>(Field.class);
+        values.put(Field.SOURCE_URL, PropertyValue.text(run.runUrl()));
         if (!run.repository().isEmpty()) {
-            values.put(Field.REPOSITORY, run.repository());
+            values.put(Field.REPOSITORY, PropertyValue.text(run.repository()));
         }
         return new PageSpec(eventType, Category.MANUAL, title, "workflow-run-" + run.runId(), values, Map.of(),
                 List.of("open"), Optional.empty(), false, false, Optional.empty(), Optional.empty(), "");

@@ -10,8 +10,7 @@ import java.util.List;
  * and whether a page cannot do without it. This table is the one place a property is declared;
  * the writer lets the database's schema decide which of them are written.
  *
- * <p>Values are {@code String} (text, option or ISO date), {@code List<String>} (options or
- * logins), {@code Boolean} or {@code Number}; a {@code null} value clears the property.
+ * <p>Values are {@link PropertyValue}s; the schema decides their Notion shape.
  */
 public enum Field {
     // The spec's properties: a database must have them (Merged excepted).
@@ -40,7 +39,13 @@ public enum Field {
     DISCUSSION_CATEGORY("Discussion Category", false, "select"),
     ANSWERED("Answered", false, "checkbox"),
     COMMENTS("Comments", false, "number"),
-    PROJECT("Project", false, "select", "rich_text");
+    PROJECT("Project", false, "select", "rich_text"),
+    // Relations: written where the database has a relation property of that name (see Relations).
+    PARENT("Parent", false, "relation"),
+    SUB_ISSUES("Sub-issues", false, "relation"),
+    PULL_REQUESTS("Pull Requests", false, "relation"),
+    ISSUES("Issues", false, "relation"),
+    CONTENT("Content", false, "relation");
 
     /** The name {@code property-names} uses for the database's title property. */
     public static final String TITLE_NAME = "Name";
@@ -66,6 +71,11 @@ public enum Field {
     /** The Notion property types that can hold this value, the usual one first. */
     public List<String> types() {
         return types;
+    }
+
+    /** A relation: its value names other GitHub objects, written as the pages that hold them. */
+    public boolean relation() {
+        return types.contains("relation");
     }
 
     public static Optional<Field> byName(String name) {

@@ -9,5 +9,5 @@ import java.util.Optional;
  * draft) and the item's own field values, in the same terms as a webhook payload gives them.
  */
 public record GitHubDetails(String title, String url, Optional<String> body, List<String> states,
-                            Map<Field, Object> values, Map<String, FieldValue> fieldValues, String repositoryUrl) {
+                            Map<Field, PropertyValue> values, Map<String, FieldValue> fieldValues, String repositoryUrl) {
 }

@@ -14,35 +14,35 @@ final class WebhookDetails {
     private WebhookDetails() {
     }
 
-    static Map<Field, Object> of(Category category, JsonNode object, JsonNode repository) {
-        Map<Field, Object> v = new EnumMap<>(Field.class);
-        v.put(Field.NUMBER, number(object, "number"));
-        v.put(Field.REPOSITORY, isObject(repository) ? nullIfEmpty(text(repository, "full_name")) : null);
-        v.put(Field.LABELS, names(object.get("labels"), "name"));
-        v.put(Field.AUTHOR, login(object.get("user")));
-        v.put(Field.CREATED, nullIfEmpty(text(object, "created_at")));
-        v.put(Field.UPDATED, nullIfEmpty(text(object, "updated_at")));
-        v.put(Field.CLOSED, nullIfEmpty(text(object, "closed_at")));
-        v.put(Field.COMMENTS, number(object, "comments"));
+    static Map<Field, PropertyValue> of(Category category, JsonNode object, JsonNode repository) {
+        Map<Field, PropertyValue> v = new EnumMap<>(Field.class);
+        v.put(Field.NUMBER, PropertyValue.number(number(object, "number")));
+        v.put(Field.REPOSITORY, PropertyValue.text(isObject(repository) ? text(repository, "full_name") : null));
+        v.put(Field.LABELS, PropertyValue.names(names(object.get("labels"), "name")));
+        v.put(Field.AUTHOR, PropertyValue.text(login(object.get("user"))));
+        v.put(Field.CREATED, PropertyValue.date(text(object, "created_at")));
+        v.put(Field.UPDATED, PropertyValue.date(text(object, "updated_at")));
+        v.put(Field.CLOSED, PropertyValue.date(text(object, "closed_at")));
+        v.put(Field.COMMENTS, PropertyValue.number(number(object, "comments")));
         if (category != Category.DISCUSSION) {
-            v.put(Field.ASSIGNEES, names(object.get("assignees"), "login"));
+            v.put(Field.ASSIGNEES, PropertyValue.names(names(object.get("assignees"), "login")));
             JsonNode milestone = object.get("milestone");
-            v.put(Field.MILESTONE, isObject(milestone) ? nullIfEmpty(text(milestone, "title")) : null);
+            v.put(Field.MILESTONE, PropertyValue.text(isObject(milestone) ? text(milestone, "title") : null));
         }
         switch (category) {
-            case ISSUE -> v.put(Field.STATE_REASON, nullIfEmpty(text(object, "state_reason")));
+            case ISSUE -> v.put(Field.STATE_REASON, PropertyValue.text(text(object, "state_reason")));
             case PULL_REQUEST -> {
-                v.put(Field.MERGED, merged(object));
-                v.put(Field.MERGED_AT, nullIfEmpty(text(object, "merged_at")));
-                v.put(Field.DRAFT, bool(object, "draft"));
-                v.put(Field.REVIEWERS, names(object.get("requested_reviewers"), "login"));
-                v.put(Field.BASE, ref(object.get("base")));
-                v.put(Field.HEAD, ref(object.get("head")));
+                v.put(Field.MERGED, PropertyValue.flag(merged(object)));
+                v.put(Field.MERGED_AT, PropertyValue.date(text(object, "merged_at")));
+                v.put(Field.DRAFT, PropertyValue.flag(bool(object, "draft")));
+                v.put(Field.REVIEWERS, PropertyValue.names(names(object.get("requested_reviewers"), "login")));
+                v.put(Field.BASE, PropertyValue.text(ref(object.get("base"))));
+                v.put(Field.HEAD, PropertyValue.text(ref(object.get("head"))));
             }
             case DISCUSSION -> {
                 JsonNode cat = object.get("category");
-                v.put(Field.DISCUSSION_CATEGORY, isObject(cat) ? nullIfEmpty(text(cat, "name")) : null);
-                v.put(Field.ANSWERED, answered(object));
+                v.put(Field.DISCUSSION_CATEGORY, PropertyValue.text(isObject(cat) ? text(cat, "name") : null));
+                v.put(Field.ANSWERED, PropertyValue.flag(answered(object)));
             }
             default -> {
             }

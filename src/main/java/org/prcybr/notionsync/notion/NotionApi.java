@@ -15,6 +15,7 @@ import org.prcybr.notionsync.notion.NotionModels.Database;
 import org.prcybr.notionsync.notion.NotionModels.ErrorBody;
 import org.prcybr.notionsync.notion.NotionModels.Page;
 import org.prcybr.notionsync.notion.NotionModels.PageMarkdown;
+import org.prcybr.notionsync.notion.NotionModels.PropertyItemList;
 import org.prcybr.notionsync.notion.NotionModels.UserList;
 import org.prcybr.notionsync.notion.NotionModels.QueryResult;
 
@@ -60,6 +61,12 @@ public interface NotionApi {
     @Get("/v1/blocks/{blockId}/children{?start_cursor,page_size}")
     BlockList listChildren(String blockId, @Nullable @QueryValue("start_cursor") String startCursor,
                            @QueryValue("page_size") int pageSize);
+
+    /** A page property's items, for a relation listing more than the 25 references a page carries. */
+    @Get("/v1/pages/{pageId}/properties/{+propertyId}{?start_cursor,page_size}")
+    PropertyItemList listPropertyItems(String pageId, String propertyId,
+                                       @Nullable @QueryValue("start_cursor") String startCursor,
+                                       @QueryValue("page_size") int pageSize);
 
     @Get("/v1/users{?start_cursor,page_size}")
     UserList listUsers(@Nullable @QueryValue("start_cursor") String startCursor,

@@ -23,6 +23,8 @@ public class NotionClient {
     private final Retrier retrier;
     private final Pacer pacer;
     private final AtomicInteger requests = new AtomicInteger();
+    /** External IDs looked up in one query. */
+    private static final int MAX_FILTERS = 100;
 
     public NotionClient(NotionApi api, Retrier retrier, Pacer pacer) {
         this.api = api;
@@ -41,6 +43,28 @@ public class NotionClient {
     /** Live pages whose rich-text property equals the value, across all result pages. */
     public List<Page> findByText(String dataSourceId, String property, String value) {
         return query(dataSourceId, Map.of("property", property, "rich_text", Map.of("equals", value)), "");
+    }
+
+    /**
+     * Live pages whose rich-text property equals any of the values: one query per 100 values, each
+     * an {@code or} of equals filters.
+     */
+    public List<Page> findByAnyText(String dataSourceId, String property, java.util.Collection<String> values) {
+        List<String> all = List.copyOf(values);
+        List<Page> pages = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += MAX_FILTERS) {
+            List<Map<String, Object>> any = all.subList(from, Math.min(all.size(), from + MAX_FILTERS)).stream()
+                    .map(v -> Map.<String, Object>of("property", property, "rich_text", Map.of("equals", v))).toList();
+            pages.addAll(query(dataSourceId, Map.of("or", any), " (" + any.size() + " External IDs)"));
+        }
+        return pages;
+    }
+
+    /** The pages a relation property of a page points to, all of them (a page lists at most 25). */
+    public List<String> relatedPages(String pageId, String propertyId) {
+        return everyPage("GET /v1/pages/" + pageId + "/properties/" + propertyId,
+                cursor -> api.listPropertyItems(pageId, propertyId, cursor, 100)).stream()
+                .filter(item -> item.relation() != null).map(item -> item.relation().id()).toList();
     }
 
     /** Every live page of a data source, 100 per request. */

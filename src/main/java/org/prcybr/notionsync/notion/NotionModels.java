@@ -28,7 +28,17 @@ public final class NotionModels {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record PropertySchema(@Nullable String id, @Nullable String name, String type,
-                                 @Nullable Options status, @Nullable Options select) {
+                                 @Nullable Options status, @Nullable Options select,
+                                 @Nullable RelationConfig relation) {
+        /** A property known only by its type, as a page lists it. */
+        public static PropertySchema ofType(String name, String type) {
+            return new PropertySchema(null, name, type, null, null, null);
+        }
+    }
+
+    /** Where a relation property points: both ids are returned when a data source is read. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record RelationConfig(@Nullable String databaseId, @Nullable String dataSourceId, @Nullable String type) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
@@ -97,6 +107,20 @@ public final class NotionModels {
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record QueryResult(List<Page> results, @Nullable Boolean hasMore, @Nullable String nextCursor)
             implements Paged<Page> {
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record PropertyItemList(List<PropertyItem> results, @Nullable Boolean hasMore, @Nullable String nextCursor)
+            implements Paged<PropertyItem> {
+    }
+
+    /** One item of a page property; for a relation, one related page. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record PropertyItem(@Nullable String type, @Nullable PageRef relation) {
+    }
+
+    @Serdeable
+    public record PageRef(String id) {
     }
 
     /** Notion's error body: {@code {"object":"error","status":404,"code":"object_not_found","message":…}}. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.prcybr.notionsync.mapping.PropertyValue;
 import org.prcybr.notionsync.notion.NotionModels.Option;
 import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
 
@@ -23,6 +24,8 @@ public final class PropertyWriter {
     private static final Set<String> COMPUTED = Set.of("created_time", "last_edited_time", "created_by",
             "last_edited_by", "formula", "rollup", "unique_id", "button", "verification");
     private static final int MAX_OPTIONS = 100;
+    /** Notion takes at most 100 related pages per property in one request. */
+    private static final int MAX_RELATED = 100;
 
     private final Map<String, PropertySchema> byLowerName = new LinkedHashMap<>();
     private final Map<String, String> actualNames = new LinkedHashMap<>();
@@ -30,14 +33,28 @@ public final class PropertyWriter {
     private final List<String> missing = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final Function<List<String>, List<String>> people;
+    private final RelationPages relationPages;
     private String firstTitle;
+
+    /** The pages a relation property points to, for the GitHub node IDs of its value; null when unknown. */
+    @FunctionalInterface
+    public interface RelationPages {
+        List<String> pageIds(PropertySchema property, List<String> nodeIds);
+    }
 
     /**
      * @param schema property name to schema; from a data source, or from a page (types only, no options)
      * @param people GitHub logins to Notion user ids (unmapped logins left out)
      */
     public PropertyWriter(Map<String, PropertySchema> schema, Function<List<String>, List<String>> people) {
+        this(schema, people, (property, nodeIds) -> null);
+    }
+
+    /** @param relationPages node IDs to page IDs, already resolved for every relation value written */
+    public PropertyWriter(Map<String, PropertySchema> schema, Function<List<String>, List<String>> people,
+                          RelationPages relationPages) {
         this.people = people;
+        this.relationPages = relationPages;
         (schema == null ? Map.<String, PropertySchema>of() : schema).forEach((name, s) -> {
             byLowerName.putIfAbsent(name.toLowerCase(Locale.ROOT), s);
             actualNames.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
@@ -74,7 +91,7 @@ public final class PropertyWriter {
      * A value for the property {@code name} if it has one of {@code types}; a missing property is
      * an error only when {@code required}, a property of another type always is.
      */
-    public PropertyWriter put(String name, List<String> types, Object value, boolean required) {
+    public PropertyWriter put(String name, List<String> types, PropertyValue value, boolean required) {
         String lower = name.toLowerCase(Locale.ROOT);
         PropertySchema schema = byLowerName.get(lower);
         String typeList = types.size() == 1 ? types.get(0)
@@ -102,7 +119,7 @@ public final class PropertyWriter {
     }
 
     /** A value written only where a property of that name has one of {@code types}; anything else is left alone. */
-    public PropertyWriter putIfFits(String name, List<String> types, Object value) {
+    public PropertyWriter putIfFits(String name, List<String> types, PropertyValue value) {
         PropertySchema schema = byLowerName.get(name.toLowerCase(Locale.ROOT));
         if (schema != null && types.contains(schema.type())) {
             Object written = write(actualNames.get(name.toLowerCase(Locale.ROOT)), schema, value, false);
@@ -128,21 +145,32 @@ public final class PropertyWriter {
         return properties;
     }
 
-    private Object write(String name, PropertySchema schema, Object value, boolean required) {
+    private Object write(String name, PropertySchema schema, PropertyValue value, boolean required) {
+        String text = value.display();
+        List<String> list = value.asList();
         return switch (schema.type()) {
-            case "status" -> statusValue(name, schema, text(value), required);
-            case "select" -> value == null || text(value).isEmpty() ? nullValue("select")
-                    : Map.of("select", Map.of("name", NotionText.selectName(first(value))));
-            case "multi_select" -> Map.of("multi_select", options(value));
-            case "rich_text" -> Map.of("rich_text", NotionText.richText(text(value)));
-            case "people" -> Map.of("people", people.apply(list(value)).stream().limit(MAX_OPTIONS)
+            case "status" -> statusValue(name, schema, text, required);
+            case "select" -> list.isEmpty() ? nullValue("select")
+                    : Map.of("select", Map.of("name", NotionText.selectName(list.get(0))));
+            case "multi_select" -> Map.of("multi_select", options(list));
+            case "rich_text" -> Map.of("rich_text", NotionText.richText(text));
+            case "people" -> Map.of("people", people.apply(list).stream().limit(MAX_OPTIONS)
                     .map(id -> Map.of("object", "user", "id", id)).toList());
-            case "date" -> value == null ? nullValue("date") : Map.of("date", Map.of("start", text(value)));
-            case "url" -> text(value).isEmpty() ? nullValue("url") : Map.of("url", NotionText.cut(text(value), NotionText.MAX_TEXT));
-            case "checkbox" -> Map.of("checkbox", Boolean.TRUE.equals(value));
-            case "number" -> value instanceof Number ? Map.of("number", value) : nullValue("number");
+            case "date" -> text.isEmpty() ? nullValue("date") : Map.of("date", Map.of("start", text));
+            case "url" -> text.isEmpty() ? nullValue("url") : Map.of("url", NotionText.cut(text, NotionText.MAX_TEXT));
+            case "checkbox" -> Map.of("checkbox", value instanceof PropertyValue.Flag f && f.value());
+            case "number" -> value instanceof PropertyValue.Numeric n ? Map.of("number", n.number()) : nullValue("number");
+            // The whole set, as GitHub has it: targets without a page yet are left out until they sync.
+            case "relation" -> value instanceof PropertyValue.Relation r ? relation(schema, r) : null;
             default -> null;
         };
+    }
+
+    /** The related pages, or nothing written when they could not be resolved. */
+    private Object relation(PropertySchema schema, PropertyValue.Relation value) {
+        List<String> pages = relationPages.pageIds(schema, value.nodeIds());
+        return pages == null ? null : Map.of("relation", pages.stream().distinct().limit(MAX_RELATED)
+                .map(id -> Map.of("id", id)).toList());
     }
 
     /** Notion refuses unknown status options (it creates select options itself), so check first where the options are known. */
@@ -168,35 +196,15 @@ public final class PropertyWriter {
     }
 
     /** Option names: commas replaced, cut at 100 characters, duplicates dropped, at most 100. */
-    private static List<Map<String, Object>> options(Object value) {
+    private static List<Map<String, Object>> options(List<String> values) {
         Set<String> names = new LinkedHashSet<>();
-        for (String s : list(value)) {
+        for (String s : values) {
             String name = NotionText.selectName(s);
             if (!name.isEmpty()) {
                 names.add(name);
             }
         }
         return names.stream().limit(MAX_OPTIONS).map(n -> Map.<String, Object>of("name", n)).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> list(Object value) {
-        if (value instanceof List<?> l) {
-            return (List<String>) l;
-        }
-        return value == null || value.toString().isEmpty() ? List.of() : List.of(value.toString());
-    }
-
-    private static String first(Object value) {
-        List<String> l = list(value);
-        return l.isEmpty() ? "" : l.get(0);
-    }
-
-    private static String text(Object value) {
-        if (value instanceof List<?> l) {
-            return String.join(", ", list(l));
-        }
-        return value == null ? "" : String.valueOf(value);
     }
 
     private static Map<String, Object> nullValue(String key) {

@@ -25,6 +25,9 @@ final class DatabaseSchemas {
             return props;
         }
         for (Field f : Field.values()) {
+            if (f.relation()) {
+                continue; // relations point at other databases: set up once all of them exist
+            }
             String type = f == Field.STATUS && statusAsSelect ? "select" : f.types().get(0);
             props.put(mapping.propertyName(f.defaultName()), config(type, f == Field.STATUS ? statusOptions(mapping) : List.of()));
         }

@@ -7,9 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.prcybr.notionsync.config.PageMapping;
 import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.mapping.PageSpec;
+import org.prcybr.notionsync.mapping.PropertyValue;
+import org.prcybr.notionsync.notion.PropertyWriter;
 import org.prcybr.notionsync.markdown.NotionContent;
 import org.prcybr.notionsync.notion.NotionClient;
 import org.prcybr.notionsync.notion.NotionModels.DataSource;
@@ -37,10 +40,18 @@ public final class BackfillWriter {
     private final NotionPeople people;
     private final String lastSynced = PageUpsert.nowUtc();
     private final String externalIdProperty;
+    private final ExternalIdIndex index;
+    private final RelationLinks.Targets targets;
 
-    /** Reads the database's schema and indexes its pages (1 + 1 + pages/100 requests). */
-    public BackfillWriter(NotionClient notion, PageUpsert pages, PageMapping mapping, String databaseId) {
+    /**
+     * Reads the database's schema and indexes its pages (1 + 1 + pages/100 requests) into the
+     * run's {@code index}, which relations of every database resolve through.
+     */
+    public BackfillWriter(NotionClient notion, PageUpsert pages, PageMapping mapping, String databaseId,
+                          ExternalIdIndex index, RelationLinks.Targets targets) {
         this.notion = notion;
+        this.index = index;
+        this.targets = targets;
         this.pages = pages;
         this.mapping = mapping;
         this.databaseId = databaseId;
@@ -54,11 +65,14 @@ public final class BackfillWriter {
                         + "no property \"" + configured + "\" (a rich_text property): add it, or run the action with "
                         + "mode: setup."));
         for (Page page : notion.allPages(dataSourceId)) {
-            String id = externalId(page);
+            String id = ExternalIdIndex.externalIdOf(page, externalIdProperty);
             if (!id.isEmpty()) {
                 byExternalId.computeIfAbsent(id, k -> new ArrayList<>()).add(page);
             }
         }
+        Map<String, String> survivors = new HashMap<>();
+        byExternalId.forEach((node, found) -> survivors.put(node, PageUpsert.survivor(found).id()));
+        index.loadAll(dataSourceId, survivors);
     }
 
     /** Pages already in the database, by External ID. */
@@ -68,9 +82,13 @@ public final class BackfillWriter {
 
     public Outcome write(PageSpec spec) {
         List<Page> existing = byExternalId.getOrDefault(spec.externalId(), List.of());
+        PropertyWriter.RelationPages relations = RelationLinks.present(spec, schema, mapping).isEmpty()
+                ? (property, nodeIds) -> null
+                : RelationLinks.resolve(spec, schema, databaseId, dataSourceId, mapping, targets, index);
         if (existing.isEmpty()) {
-            Page created = create(spec);
+            Page created = create(spec, relations);
             byExternalId.put(spec.externalId(), new ArrayList<>(List.of(created)));
+            index.add(dataSourceId, spec.externalId(), created.id());
             return Outcome.CREATED;
         }
         Page keep = pages.converge(existing);
@@ -80,11 +98,17 @@ public final class BackfillWriter {
         Optional<Instant> current = spec.updatedAt().flatMap(PageUpsert::instant);
         // Compared to the minute: should Notion keep dates only to the minute (as it does created_time),
         // an unchanged object must still count as current.
-        if (stored.isPresent() && current.isPresent()
-                && !stored.get().isBefore(current.get().truncatedTo(ChronoUnit.MINUTES))) {
-            return trashed ? Outcome.UPDATED : Outcome.UNCHANGED;
+        boolean currentInNotion = stored.isPresent() && current.isPresent()
+                && !stored.get().isBefore(current.get().truncatedTo(ChronoUnit.MINUTES));
+        if (currentInNotion) {
+            // Linking an issue rarely changes its updatedAt: relations are compared on their own.
+            if (relationsMatch(spec, keep, relations)) {
+                return trashed ? Outcome.UPDATED : Outcome.UNCHANGED;
+            }
+            notion.updatePage(keep.id(), properties(spec, schema, relations));
+            return Outcome.UPDATED;
         }
-        notion.updatePage(keep.id(), properties(spec, PageUpsert.typesOf(keep).orElse(schema)));
+        notion.updatePage(keep.id(), properties(spec, PageUpsert.typesOf(keep).orElse(schema), relations));
         NotionContent content = PageUpsert.content(spec);
         // Content only when the body changed: compared with what the page holds, ignoring spacing
         // and escapes, which Notion may write differently from how they were sent.
@@ -94,32 +118,57 @@ public final class BackfillWriter {
         return Outcome.UPDATED;
     }
 
-    private Page create(PageSpec spec) {
-        return pages.createLookingFirst(dataSourceId, properties(spec, schema), PageUpsert.content(spec),
+    private Page create(PageSpec spec, PropertyWriter.RelationPages relations) {
+        return pages.createLookingFirst(dataSourceId, properties(spec, schema, relations), PageUpsert.content(spec),
                 () -> notion.findByText(dataSourceId, externalIdProperty, spec.externalId()));
     }
 
-    private Map<String, Object> properties(PageSpec spec, Map<String, PropertySchema> types) {
-        return PageProperties.forDatabase(databaseId, spec, types, mapping, people, lastSynced);
+    private Map<String, Object> properties(PageSpec spec, Map<String, PropertySchema> types,
+                                           PropertyWriter.RelationPages relations) {
+        return PageProperties.forDatabase(databaseId, spec, types, mapping, people, lastSynced, relations);
     }
 
-    private String externalId(Page page) {
-        var value = page.properties() == null ? null : page.properties().get(externalIdProperty);
-        var parts = value == null ? null : value.get("rich_text");
-        StringBuilder sb = new StringBuilder();
-        if (parts != null && parts.isArray()) {
-            for (var part : parts.values()) {
-                var plain = part.get("plain_text");
-                var text = part.get("text");
-                if (plain != null && plain.isString()) {
-                    sb.append(plain.getStringValue());
-                } else if (text != null && text.get("content") != null) {
-                    sb.append(text.get("content").getStringValue());
+    /**
+     * Whether every relation the database has already holds exactly the pages GitHub's links
+     * resolve to, as Notion returns them (a page lists 25 references; more are read in full).
+     */
+    private boolean relationsMatch(PageSpec spec, Page page, PropertyWriter.RelationPages relations) {
+        for (Field f : RelationLinks.present(spec, schema, mapping)) {
+            if (!(spec.values().get(f) instanceof PropertyValue.Relation value)) {
+                continue;
+            }
+            PropertySchema property = RelationLinks.property(schema, mapping.propertyName(f.defaultName())).orElseThrow();
+            List<String> wanted = relations.pageIds(property, value.nodeIds());
+            if (wanted != null && !Set.copyOf(wanted).equals(Set.copyOf(relatedPages(page, property)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<String> relatedPages(Page page, PropertySchema property) {
+        var value = page.properties() == null ? null : page.properties().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(property.name())).map(Map.Entry::getValue).findFirst().orElse(null);
+        if (value == null) {
+            return List.of();
+        }
+        var hasMore = value.get("has_more");
+        var id = value.get("id");
+        if (hasMore != null && hasMore.isBoolean() && hasMore.getBooleanValue() && id != null && id.isString()) {
+            return notion.relatedPages(page.id(), id.getStringValue());
+        }
+        List<String> ids = new ArrayList<>();
+        var items = value.get("relation");
+        if (items != null && items.isArray()) {
+            for (var item : items.values()) {
+                if (item.get("id") != null && item.get("id").isString()) {
+                    ids.add(item.get("id").getStringValue());
                 }
             }
         }
-        return sb.toString();
+        return ids;
     }
+
 
     private static String normalized(String markdown) {
         StringBuilder sb = new StringBuilder();

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.prcybr.notionsync.config.PageMapping;
 import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.mapping.PageSpec;
+import org.prcybr.notionsync.mapping.PropertyValue;
 import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
 import org.prcybr.notionsync.notion.PropertyWriter;
 import org.prcybr.notionsync.notion.SchemaException;
@@ -22,33 +23,39 @@ final class PageProperties {
     /** The properties body, or a {@link SyncException} naming the database and what it lacks. */
     static Map<String, Object> forDatabase(String databaseId, PageSpec spec, Map<String, PropertySchema> schema,
                                            PageMapping mapping, Function<List<String>, List<String>> people,
-                                           String lastSynced) {
+                                           String lastSynced, PropertyWriter.RelationPages relationPages) {
         try {
-            return build(spec, schema, mapping, people, lastSynced);
+            return build(spec, schema, mapping, people, lastSynced, relationPages);
         } catch (SchemaException e) {
             throw new SyncException("Notion database " + databaseId + " cannot hold the page: " + e.getMessage());
         }
     }
 
     static Map<String, Object> build(PageSpec spec, Map<String, PropertySchema> schema, PageMapping mapping,
-                                     Function<List<String>, List<String>> people, String lastSynced) {
-        PropertyWriter writer = new PropertyWriter(schema, people);
+                                     Function<List<String>, List<String>> people, String lastSynced,
+                                     PropertyWriter.RelationPages relationPages) {
+        PropertyWriter writer = new PropertyWriter(schema, people, relationPages);
         writer.put(mapping.propertyName(Field.EXTERNAL_ID.defaultName()), Field.EXTERNAL_ID.types(),
-                spec.externalId(), true);
+                PropertyValue.text(spec.externalId()), true);
         if (spec.trash()) {
             return writer.build();
         }
         String titleName = mapping.propertyName(Field.TITLE_NAME);
         writer.title(titleName.equals(Field.TITLE_NAME) ? Optional.empty() : Optional.of(titleName), spec.title());
         for (Field f : Field.values()) {
-            Object value = switch (f) {
-                case EXTERNAL_ID -> null;
-                case STATUS -> mapping.statusOption(spec.states());
-                case CATEGORY -> spec.category().label();
-                case LAST_SYNCED -> lastSynced;
-                default -> spec.values().get(f);
+            PropertyValue value = switch (f) {
+                case EXTERNAL_ID -> PropertyValue.CLEARED;
+                case STATUS -> PropertyValue.text(mapping.statusOption(spec.states()));
+                case CATEGORY -> PropertyValue.text(spec.category().label());
+                case LAST_SYNCED -> PropertyValue.date(lastSynced);
+                default -> spec.values().getOrDefault(f, PropertyValue.CLEARED);
             };
-            if (f != Field.EXTERNAL_ID && (f.required() || spec.values().containsKey(f))) {
+            if (f.relation()) {
+                // A property of that name that is no relation is the user's own: left alone.
+                if (spec.values().containsKey(f)) {
+                    writer.putIfFits(mapping.propertyName(f.defaultName()), f.types(), value);
+                }
+            } else if (f != Field.EXTERNAL_ID && (f.required() || spec.values().containsKey(f))) {
                 writer.put(mapping.propertyName(f.defaultName()), f.types(), value, f.required());
             }
         }

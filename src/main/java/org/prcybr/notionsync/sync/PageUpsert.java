@@ -19,6 +19,9 @@ import java.util.function.Supplier;
 import org.prcybr.notionsync.config.PageMapping;
 import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.mapping.PageSpec;
+import org.prcybr.notionsync.mapping.PropertyValue;
+import org.prcybr.notionsync.mapping.Relations;
+import org.prcybr.notionsync.notion.PropertyWriter;
 import org.prcybr.notionsync.markdown.GfmToNotion;
 import org.prcybr.notionsync.markdown.NotionContent;
 import org.prcybr.notionsync.notion.NotionApiException;
@@ -72,12 +75,20 @@ public class PageUpsert {
     }
 
     public PageWrite upsert(PageSpec spec, String databaseId, PageMapping mapping) {
-        return new Run(spec, databaseId, mapping, dataSourceOf(databaseId)).write();
+        return upsert(spec, databaseId, mapping, RelationLinks.Context.NONE);
+    }
+
+    /** @param linking where relations must point, and how to read them from GitHub */
+    public PageWrite upsert(PageSpec spec, String databaseId, PageMapping mapping, RelationLinks.Context linking) {
+        return new Run(spec, databaseId, mapping, dataSourceOf(databaseId), linking).write();
     }
 
     /** One upsert: its data source, its schema once read, and the External ID property's name. */
     private final class Run {
-        private final PageSpec spec;
+        private PageSpec spec;
+        private final RelationLinks.Context linking;
+        /** Unresolved relations are not written at all (null), never written empty. */
+        private PropertyWriter.RelationPages relationPages = (property, nodeIds) -> null;
         private final String databaseId;
         private final PageMapping mapping;
         private final String dataSourceId;
@@ -89,8 +100,9 @@ public class PageUpsert {
         private Thread prefetchThread;
         private String externalIdProperty;
 
-        Run(PageSpec spec, String databaseId, PageMapping mapping, String dataSourceId) {
+        Run(PageSpec spec, String databaseId, PageMapping mapping, String dataSourceId, RelationLinks.Context linking) {
             this.spec = spec;
+            this.linking = linking;
             this.databaseId = databaseId;
             this.mapping = mapping;
             this.dataSourceId = dataSourceId;
@@ -141,6 +153,7 @@ public class PageUpsert {
                 Page first = survivor(live);
                 return new PageWrite("archived", first.id(), url(first), "");
             }
+            link(live);
             Page created = null;
             if (live.isEmpty()) {
                 created = create();
@@ -187,6 +200,32 @@ public class PageUpsert {
                 }
                 live = again;
             }
+        }
+
+        /**
+         * Relations, where the database has relation properties for this kind of page: read from
+         * GitHub when the event did not carry them, checked against where each property points,
+         * resolved to pages in one query per target data source. Costs nothing otherwise.
+         */
+        private void link(List<Page> live) {
+            if (Relations.of(spec.category()).isEmpty()) {
+                return;
+            }
+            Map<String, PropertySchema> types = live.isEmpty() ? dataSourceSchema()
+                    : typesOf(survivor(live)).orElseGet(this::dataSourceSchema);
+            List<Field> present = RelationLinks.present(spec, types, mapping);
+            if (present.isEmpty()) {
+                return;
+            }
+            if (present.stream().noneMatch(f -> spec.values().get(f) instanceof PropertyValue.Relation)) {
+                Map<Field, PropertyValue> read = linking.fromGitHub().apply(spec);
+                if (read.isEmpty()) {
+                    return;
+                }
+                spec = spec.withValues(read);
+            }
+            relationPages = RelationLinks.resolve(spec, dataSourceSchema(), databaseId, dataSourceId, mapping,
+                    linking.targets(), new ExternalIdIndex(notion, externalIdProperty));
         }
 
         private PageWrite update(Page page) {
@@ -244,7 +283,8 @@ public class PageUpsert {
         }
 
         private Map<String, Object> properties(Map<String, PropertySchema> schemaProperties) {
-            return PageProperties.forDatabase(databaseId, spec, schemaProperties, mapping, people, lastSynced);
+            return PageProperties.forDatabase(databaseId, spec, schemaProperties, mapping, people, lastSynced,
+                    relationPages);
         }
 
         private Map<String, PropertySchema> dataSourceSchema() {
@@ -362,7 +402,7 @@ public class PageUpsert {
             if (type == null || !type.isString()) {
                 return Optional.empty();
             }
-            types.put(e.getKey(), new PropertySchema(null, e.getKey(), type.getStringValue(), null, null));
+            types.put(e.getKey(), PropertySchema.ofType(e.getKey(), type.getStringValue()));
         }
         return Optional.of(types);
     }

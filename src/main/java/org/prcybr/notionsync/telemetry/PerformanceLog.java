@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import org.prcybr.notionsync.notion.NotionClient;
+import org.prcybr.notionsync.mapping.PropertyValue;
 import org.prcybr.notionsync.notion.PropertyWriter;
 import org.prcybr.notionsync.sync.PageUpsert;
 
@@ -25,10 +26,10 @@ public class PerformanceLog {
         String dataSourceId = pages.dataSourceOf(databaseId);
         var properties = new PropertyWriter(notion.dataSource(dataSourceId).properties(), logins -> List.of())
                 .title(Optional.empty(), record.eventType() + " " + record.status())
-                .put("Event", List.of("select", "rich_text"), record.eventType(), false)
-                .put("Status", List.of("select", "status", "rich_text"), record.status(), false)
-                .put("Latency (ms)", List.of("number"), record.latencyMs(), false)
-                .put("Timestamp", List.of("date"), record.timestamp(), false)
+                .put("Event", List.of("select", "rich_text"), PropertyValue.text(record.eventType()), false)
+                .put("Status", List.of("select", "status", "rich_text"), PropertyValue.text(record.status()), false)
+                .put("Latency (ms)", List.of("number"), PropertyValue.number(record.latencyMs()), false)
+                .put("Timestamp", List.of("date"), PropertyValue.date(record.timestamp()), false)
                 .build();
         notion.createPage(dataSourceId, properties, "");
     }
