@@ -56,7 +56,12 @@ final class SetupRun {
             outcome.extraOutputs.put(r.role().output(), r.databaseId());
             String what = r.action() + (r.added().isEmpty() ? "" : ": added " + String.join(", ", r.added()))
                     + (r.statusAsSelect() ? " (Status as a select: Notion refused a status property)" : "")
+                    + (r.relations().isEmpty() ? "" : "; relations " + String.join(", ", r.relations()))
+                    + (r.relationNotes().isEmpty() ? "" : "; " + String.join("; ", r.relationNotes()))
                     + (r.conflicts().isEmpty() ? "" : ": " + String.join("; ", r.conflicts()));
+            if (!r.relationsSkipped().isEmpty()) {
+                outcome.warn(r.relationsSkipped());
+            }
             rows.add(List.of(r.role().title(), r.role().input().id(), what, r.databaseId()));
             if (r.created()) {
                 secrets.add("gh secret set " + r.role().secretName() + " --body " + r.databaseId());

@@ -53,6 +53,11 @@ final class DatabaseSchemas {
                 return f.types();
             }
         }
+        for (String side : RelationProperty.sidesOn(role, mapping)) {
+            if (name.equalsIgnoreCase(side)) {
+                return List.of("relation");
+            }
+        }
         return List.of();
     }
 

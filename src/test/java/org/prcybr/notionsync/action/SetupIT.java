@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockserver.model.HttpRequest;
 import org.mockserver.model.StringBody;
+import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.runner.Input;
 import org.prcybr.notionsync.support.ActionProcess;
 import org.prcybr.notionsync.support.ActionProcess.Result;
@@ -63,15 +64,55 @@ class SetupIT {
         });
     }
 
+    /** The request's JSON body as compact text, keys in the order sent, to compare with the exact body expected. */
+    private static String body(HttpRequest req) throws Exception {
+        return JSON.writeValueAsString(NotionMock.json(req));
+    }
+
+    /** Any data source PATCH succeeds (Notion answers with the schema; setup does not read it). */
+    private static void dataSourcesPatched(NotionMock notion) {
+        notion.server().when(request().withMethod("PATCH").withPath("/v1/data_sources/.*"))
+                .respond(NotionMock.ok("{\"object\":\"data_source\",\"id\":\"x\",\"properties\":{}}"));
+    }
+
+    /** A schema with every Field property of its usual type (Status with Open and Closed). */
+    private static Schema everyField() {
+        Schema schema = new Schema().title("Name");
+        for (Field f : Field.values()) {
+            if (f == Field.STATUS) {
+                schema.status(f.defaultName(), "Open", "Closed");
+            } else {
+                schema.prop(f.defaultName(), f.types().get(0));
+            }
+        }
+        return schema;
+    }
+
+    /** The five databases found under the page, 0000000n-0000-…, with data source dn000000-…, of these schemas. */
+    private static String[] existing(NotionMock notion, Schema taskBacklog, Schema projectBoard) {
+        children(notion, TITLES);
+        String[] ds = new String[5];
+        for (int i = 1; i <= 5; i++) {
+            ds[i - 1] = String.format("d%d000000-0000-4000-8000-000000000000", i);
+            notion.database(String.format("%08d-0000-4000-8000-000000000000", i), ds[i - 1]);
+        }
+        notion.dataSource(ds[0], taskBacklog).dataSource(ds[1], projectBoard).dataSource(ds[2], everyField())
+                .dataSource(ds[3], everyField()).dataSource(ds[4], new Schema().title("Name").select("Event")
+                        .select("Status").prop("Latency (ms)", "number").prop("Timestamp", "date"));
+        return ds;
+    }
+
     @Test
     void createsEveryMissingDatabaseWithTheFullSchemaAndReportsTheIds(NotionMock notion) throws Exception {
         children(notion);
         databasesCreated(notion);
+        dataSourcesPatched(notion);
 
         Result r = setup(notion).run();
 
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals("synced", r.output("status"));
+        assertEquals(7, notion.recorded().length, "the page's children, five creates, the Task Backlog's Parent");
         List<HttpRequest> creates = notion.recorded("POST", "/v1/databases");
         assertEquals(5, creates.size());
         List<String> titles = new ArrayList<>();
@@ -96,7 +137,10 @@ class SetupIT {
         assertEquals("00000005-aaaa-4aaa-8aaa-aaaaaaaaaaaa", r.output("performance-log-db-id"));
         assertTrue(r.summary().contains("gh secret set NOTION_TASK_BACKLOG_DB_ID --body 00000001-aaaa-4aaa-8aaa-aaaaaaaaaaaa"),
                 r.summary());
-        assertTrue(r.summary().contains("| Task Backlog | notion-task-backlog-db-id | created |"), r.summary());
+        assertTrue(r.summary().contains("| Task Backlog | notion-task-backlog-db-id | created; relations Parent ⇄ Sub-issues |"),
+                r.summary());
+        assertTrue(r.summary().contains("| Project Board Backlog | notion-project-board-backlog-db-id | created; relations "
+                + "Issues ⇄ Pull Requests \\(Task Backlog\\), Content → Task Backlog |"), r.summary());
     }
 
     @Test
@@ -108,6 +152,7 @@ class SetupIT {
                         .withContentType(org.mockserver.model.MediaType.APPLICATION_JSON)
                         .withBody("{\"object\":\"error\",\"status\":400,\"code\":\"validation_error\",\"message\":\"Cannot create status.\"}"));
         databasesCreated(notion);
+        dataSourcesPatched(notion);
 
         Result r = setup(notion).run();
 
@@ -176,5 +221,136 @@ class SetupIT {
         assertEquals("error", notShared.output("status"), notShared.toString());
         assertTrue(notShared.errors().get(0).contains("not shared with the integration"), notShared.errors().get(0));
         assertEquals(0, notion.recorded("POST", ".*").size());
+    }
+
+    @Test
+    void createsTheRelationsInTheUsersNamesWithTheirTargetsDataSource(NotionMock notion) throws Exception {
+        children(notion);
+        databasesCreated(notion);
+        dataSourcesPatched(notion);
+        String taskBacklogDs = "00000001-bbbb-4bbb-8bbb-bbbbbbbbbbbb";
+
+        Result r = setup(notion).input(Input.PROPERTY_NAMES, """
+                Parent=Parent issue
+                Sub-issues=Child issues
+                Issues=Closes
+                Pull Requests=Closed by
+                Content=Item""").run();
+
+        assertEquals("synced", r.output("status"), r.toString());
+        assertEquals(7, notion.recorded().length, "the page's children, five creates, one PATCH");
+        List<HttpRequest> creates = notion.recorded("POST", "/v1/databases");
+        assertFalse(creates.get(0).getBodyAsString().contains("relation"), "the Task Backlog's own ID is not known yet");
+        // Issues and Item point at the Task Backlog, created just before: they are declared in the create.
+        String projectBoard = body(creates.get(1));
+        assertTrue(projectBoard.contains("\"Closes\":{\"relation\":{\"data_source_id\":\"" + taskBacklogDs
+                + "\",\"type\":\"dual_property\",\"dual_property\":{\"synced_property_name\":\"Closed by\"}}}"),
+                projectBoard);
+        assertTrue(projectBoard.contains("\"Item\":{\"relation\":{\"data_source_id\":\"" + taskBacklogDs
+                + "\",\"type\":\"single_property\",\"single_property\":{}}}"), projectBoard);
+        for (int i = 2; i < 5; i++) {
+            assertFalse(creates.get(i).getBodyAsString().contains("relation"), TITLES[i] + " has no relations");
+        }
+        // The self-relation needs the new data source's ID: one PATCH on it, Notion creating the other side.
+        List<HttpRequest> patches = notion.recorded("PATCH", "/v1/data_sources/.*");
+        assertEquals(1, patches.size());
+        assertEquals("/v1/data_sources/" + taskBacklogDs, patches.get(0).getPath().getValue());
+        assertEquals("{\"properties\":{\"Parent issue\":{\"relation\":{\"data_source_id\":\"" + taskBacklogDs
+                + "\",\"type\":\"dual_property\",\"dual_property\":{\"synced_property_name\":\"Child issues\"}}}}}",
+                body(patches.get(0)));
+        for (HttpRequest req : notion.recorded()) {
+            assertFalse(req.getBodyAsString() != null && req.getBodyAsString().contains("database_id"),
+                    "the 2025-09-03 shape only: " + req.getBodyAsString());
+        }
+        assertTrue(r.summary().contains("| Task Backlog | notion-task-backlog-db-id | created; relations Parent issue ⇄ Child issues |"),
+                r.summary());
+        assertTrue(r.summary().contains("created; relations Closes ⇄ Closed by \\(Task Backlog\\), Item → Task Backlog |"),
+                r.summary());
+    }
+
+    @Test
+    void aSecondRunFindsTheRelationsAsNotionReturnsThemAndChangesNothing(NotionMock notion) throws Exception {
+        String taskBacklogDb = "00000001-0000-4000-8000-000000000000";
+        String projectBoardDb = "00000002-0000-4000-8000-000000000000";
+        String taskBacklogDs = "d1000000-0000-4000-8000-000000000000";
+        String projectBoardDs = "d2000000-0000-4000-8000-000000000000";
+        existing(notion,
+                everyField().relation("Parent", taskBacklogDb, taskBacklogDs, "Sub-issues")
+                        .relation("Sub-issues", taskBacklogDb, taskBacklogDs, "Parent")
+                        .relation("Pull Requests", projectBoardDb, projectBoardDs, "Issues"),
+                everyField().relation("Issues", taskBacklogDb, taskBacklogDs, "Pull Requests")
+                        .relation("Content", taskBacklogDb, taskBacklogDs, null));
+
+        Result r = setup(notion).run();
+
+        assertEquals("synced", r.output("status"), r.toString());
+        assertEquals(0, notion.recorded("PATCH", ".*").size(), "nothing to add");
+        assertEquals(0, notion.recorded("POST", ".*").size());
+        assertEquals(11, notion.recorded().length, "the page's children, then each database and its data source");
+        assertTrue(r.summary().contains("| Task Backlog | notion-task-backlog-db-id | unchanged |"), r.summary());
+        assertTrue(r.summary().contains("| Project Board Backlog | notion-project-board-backlog-db-id | unchanged |"),
+                r.summary());
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+    }
+
+    @Test
+    void existingDatabasesGetTheRelationsInTheRequestThatExtendsThem(NotionMock notion) throws Exception {
+        String[] ds = existing(notion, everyField().without("Comments"), everyField());
+        dataSourcesPatched(notion);
+
+        Result r = setup(notion).run();
+
+        assertEquals("synced", r.output("status"), r.toString());
+        assertEquals(13, notion.recorded().length, "the 11 reads, and one PATCH for each of the two databases");
+        assertEquals("{\"properties\":{\"Comments\":{\"number\":{\"format\":\"number\"}},\"Parent\":{\"relation\":"
+                + "{\"data_source_id\":\"" + ds[0] + "\",\"type\":\"dual_property\",\"dual_property\":"
+                + "{\"synced_property_name\":\"Sub-issues\"}}}}}",
+                body(notion.recorded("PATCH", "/v1/data_sources/" + ds[0]).get(0)));
+        assertEquals("{\"properties\":{\"Issues\":{\"relation\":{\"data_source_id\":\"" + ds[0]
+                + "\",\"type\":\"dual_property\",\"dual_property\":{\"synced_property_name\":\"Pull Requests\"}}},"
+                + "\"Content\":{\"relation\":{\"data_source_id\":\"" + ds[0]
+                + "\",\"type\":\"single_property\",\"single_property\":{}}}}}",
+                body(notion.recorded("PATCH", "/v1/data_sources/" + ds[1]).get(0)));
+        assertTrue(r.summary().contains("| Task Backlog | notion-task-backlog-db-id | extended: added Comments; "
+                + "relations Parent ⇄ Sub-issues |"), r.summary());
+    }
+
+    @Test
+    void aPairFoundWithOneSideIsLeftAsItIsAndSaidSo(NotionMock notion) throws Exception {
+        String taskBacklogDb = "00000001-0000-4000-8000-000000000000";
+        String taskBacklogDs = "d1000000-0000-4000-8000-000000000000";
+        // Parent made one-way by hand; Pull Requests there, but the Project Board has no Issues.
+        String[] ds = existing(notion,
+                everyField().relation("Parent", taskBacklogDb, taskBacklogDs, null)
+                        .relation("Pull Requests", taskBacklogDb, taskBacklogDs, null),
+                everyField());
+        dataSourcesPatched(notion);
+
+        Result r = setup(notion).run();
+
+        assertEquals("synced", r.output("status"), r.toString());
+        assertEquals(0, notion.recorded("PATCH", "/v1/data_sources/" + ds[0]).size(), "Parent is left as it is");
+        assertEquals("{\"properties\":{\"Content\":{\"relation\":{\"data_source_id\":\"" + ds[0]
+                + "\",\"type\":\"single_property\",\"single_property\":{}}}}}",
+                body(notion.recorded("PATCH", "/v1/data_sources/" + ds[1]).get(0)),
+                "Issues would give Pull Requests a second partner: only Content is added");
+        assertTrue(r.summary().contains("Parent is there without Sub-issues: left as it is"), r.summary());
+        assertTrue(r.summary().contains("Pull Requests in the Task Backlog is there without Issues: left as it is"),
+                r.summary());
+    }
+
+    @Test
+    void aRelationOfAnotherTypeIsAConflictAndRelationsToALeftDatabaseAreSkipped(NotionMock notion) throws Exception {
+        String[] ds = existing(notion, everyField().prop("Parent", "rich_text"), everyField());
+        dataSourcesPatched(notion);
+
+        Result r = setup(notion).run();
+
+        assertEquals(1, r.exitCode(), r.toString());
+        assertEquals("error", r.output("status"));
+        assertTrue(r.errors().get(0).contains("\"Parent\" is a rich_text property but must be relation"), r.toString());
+        assertEquals(0, notion.recorded("PATCH", ".*").size(), "the Task Backlog is left unchanged, and so are its relations");
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("Setup did not add Issues and Content to the Project "
+                + "Board Backlog: they point at the Task Backlog, which setup left unchanged")), r.toString());
     }
 }

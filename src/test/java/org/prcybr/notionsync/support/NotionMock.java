@@ -76,6 +76,18 @@ public final class NotionMock {
             return this;
         }
 
+        /** A relation as a data source returns it (2025-09-03): both IDs, and for a two-way one its partner; syncedName null: one-way. */
+        public Schema relation(String name, String databaseId, String dataSourceId, String syncedName) {
+            String kind = syncedName == null ? "\"type\":\"single_property\",\"single_property\":{}"
+                    : "\"type\":\"dual_property\",\"dual_property\":{\"synced_property_id\":\""
+                    + Math.abs(syncedName.hashCode()) + "\",\"synced_property_name\":\"" + syncedName + "\"}";
+            props.add("\"" + name + "\":{\"id\":\"" + Math.abs(name.hashCode()) + "\",\"name\":\"" + name
+                    + "\",\"type\":\"relation\",\"relation\":{\"database_id\":\"" + databaseId
+                    + "\",\"data_source_id\":\"" + dataSourceId + "\"," + kind + "}}");
+            types.put(name, "relation");
+            return this;
+        }
+
         public Schema without(String name) {
             props.removeIf(p -> p.startsWith("\"" + name + "\":"));
             types.remove(name);
