@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.runner.Input;
-import org.prcybr.notionsync.setup.RelationProperty;
 
 /**
  * The user's own database vocabulary: property names ({@code property-names}), status options per
@@ -47,12 +46,9 @@ public record PageMapping(Map<String, String> propertyNames, Map<String, String>
         Set<String> taken = new java.util.HashSet<>();
         for (Line l : lines(Input.PROPERTY_NAMES, propertyNames)) {
             String key = l.key().toLowerCase(Locale.ROOT);
-            // Relation sides are named by setup until they join Field (issue 17).
-            if (!key.equals(Field.TITLE_NAME.toLowerCase(Locale.ROOT)) && Field.byName(l.key()).isEmpty()
-                    && !RelationProperty.isDefaultName(l.key())) {
+            if (!key.equals(Field.TITLE_NAME.toLowerCase(Locale.ROOT)) && Field.byName(l.key()).isEmpty()) {
                 throw l.error("names no property this action writes: use one of Name, "
-                        + String.join(", ", java.util.Arrays.stream(Field.values()).map(Field::defaultName).toList())
-                        + ", " + String.join(", ", RelationProperty.defaultNames()));
+                        + String.join(", ", java.util.Arrays.stream(Field.values()).map(Field::defaultName).toList()));
             }
             if (!taken.add(l.value().toLowerCase(Locale.ROOT))) {
                 throw l.error("gives a database property that another line already uses: give each its own");

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.prcybr.notionsync.config.PageMapping;
+import org.prcybr.notionsync.mapping.Field;
 
 /**
  * The relation properties setup declares (issue 17): each on the database of one role, pointing at
@@ -17,22 +18,22 @@ import org.prcybr.notionsync.config.PageMapping;
  */
 public enum RelationProperty {
     /** Issue → parent issue; Notion keeps {@code Sub-issues} as its other side (a self-relation). */
-    PARENT("Parent", DatabaseRole.TASK_BACKLOG, DatabaseRole.TASK_BACKLOG, "Sub-issues"),
+    PARENT(Field.PARENT, DatabaseRole.TASK_BACKLOG, DatabaseRole.TASK_BACKLOG, Field.SUB_ISSUES),
     /** Pull request → the issues it closes; Notion keeps {@code Pull Requests} on the issues as its other side. */
-    ISSUES("Issues", DatabaseRole.PROJECT_BOARD_BACKLOG, DatabaseRole.TASK_BACKLOG, "Pull Requests"),
+    ISSUES(Field.ISSUES, DatabaseRole.PROJECT_BOARD_BACKLOG, DatabaseRole.TASK_BACKLOG, Field.PULL_REQUESTS),
     /** Projects v2 item → its issue's page; one-way, as the item's content may live in either database. */
-    CONTENT("Content", DatabaseRole.PROJECT_BOARD_BACKLOG, DatabaseRole.TASK_BACKLOG, null);
+    CONTENT(Field.CONTENT, DatabaseRole.PROJECT_BOARD_BACKLOG, DatabaseRole.TASK_BACKLOG, null);
 
     private final String defaultName;
     private final DatabaseRole role;
     private final DatabaseRole target;
     private final String partnerDefaultName;
 
-    RelationProperty(String defaultName, DatabaseRole role, DatabaseRole target, String partnerDefaultName) {
-        this.defaultName = defaultName;
+    RelationProperty(Field field, DatabaseRole role, DatabaseRole target, Field partner) {
+        this.defaultName = field.defaultName();
         this.role = role;
         this.target = target;
-        this.partnerDefaultName = partnerDefaultName;
+        this.partnerDefaultName = partner == null ? null : partner.defaultName();
     }
 
     public String defaultName() {
@@ -78,20 +79,6 @@ public enum RelationProperty {
         return partnerDefaultName == null ? name + " → " + target.title()
                 : name + " ⇄ " + mapping.propertyName(partnerDefaultName)
                         + (selfRelation() ? "" : " (" + target.title() + ")");
-    }
-
-    /** Every default name a relation side has, both sides of the pairs included, as property-names may rename them. */
-    public static List<String> defaultNames() {
-        List<String> names = new ArrayList<>();
-        for (RelationProperty r : values()) {
-            names.add(r.defaultName);
-            r.partnerDefaultName().ifPresent(names::add);
-        }
-        return names;
-    }
-
-    public static boolean isDefaultName(String name) {
-        return defaultNames().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)));
     }
 
     /** The relation sides the role's database holds (its own relations and the partners Notion keeps there), in the user's names. */
