@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,6 +197,53 @@ class BackfillIT {
             assertTrue(badProject.errors().get(0).contains("project-url"), badProject.errors().get(0));
 
             assertEquals(0, notion.requests.get(), "no Notion request at all");
+        }
+    }
+
+    @Test
+    void relationsLandWithTheirPagesParentsFirstAndAnUnchangedRerunWritesNothing(NotionMock server) throws Exception {
+        try (FakeNotion notion = new FakeNotion(ActionProcess.TOKEN).withIssueRelations()) {
+            GitHubGraphQlFake github = new GitHubGraphQlFake(server.server());
+            // Issue 1 has 28 sub-issues (more than the 25 references a page lists), issue 30 is a
+            // sub-issue of issue 2; GitHub lists children before their parent.
+            for (int i = 30; i >= 1; i--) {
+                ObjectNode issue = GitHubGraphQlFake.issue(i, "2026-03-01T00:00:00Z", "Body " + i);
+                String parent = i == 1 ? null : i == 30 ? "I_kwDOBackfill2" : "I_kwDOBackfill1";
+                if (parent == null) {
+                    issue.putNull("parent");
+                } else {
+                    issue.putObject("parent").put("id", parent);
+                }
+                var children = issue.putObject("subIssues").putArray("nodes");
+                if (i == 1) {
+                    for (int c = 2; c <= 29; c++) {
+                        children.addObject().put("id", "I_kwDOBackfill" + c);
+                    }
+                } else if (i == 2) {
+                    children.addObject().put("id", "I_kwDOBackfill30");
+                }
+                issue.putObject("closedByPullRequestsReferences").putArray("nodes");
+                github.issues.add(issue);
+            }
+
+            Result first = backfill(notion, github, "first").run();
+
+            assertEquals("synced", first.output("status"), first.toString());
+            assertEquals("30", first.output("created"));
+            assertTrue(writes(notion) <= 30 * 1.05, writes(notion) + " writes for 30 objects");
+            String parent = notion.livePages("I_kwDOBackfill1").get(0).get("id").asText();
+            String child = notion.livePages("I_kwDOBackfill5").get(0).get("id").asText();
+            String grandchild = notion.livePages("I_kwDOBackfill30").get(0).get("id").asText();
+            assertEquals(List.of(parent), notion.related(child, "Parent"));
+            assertEquals(28, notion.related(parent, "Sub-issues").size(), "Notion keeps the other side in step");
+            assertEquals(List.of(notion.livePages("I_kwDOBackfill2").get(0).get("id").asText()),
+                    notion.related(grandchild, "Parent"));
+
+            int before = writes(notion);
+            Result rerun = backfill(notion, github, "rerun").run();
+
+            assertEquals("30", rerun.output("unchanged"), rerun.toString());
+            assertEquals(before, writes(notion), "an unchanged repository gets no write, relations included");
         }
     }
 }

@@ -38,6 +38,9 @@ public final class FakeNotion implements AutoCloseable {
 
     private final HttpServer server;
     private final String token;
+    private final Map<String, String> schema = new LinkedHashMap<>(SCHEMA);
+    /** Two-way relation pairs: Notion keeps each side in step with the other. */
+    private final Map<String, String> partners = new LinkedHashMap<>();
     private final Random random = new Random(42);
     private final Map<String, ObjectNode> pages = new LinkedHashMap<>();
     private double ratePerSecond = Double.POSITIVE_INFINITY;
@@ -90,6 +93,22 @@ public final class FakeNotion implements AutoCloseable {
         this.serverErrorRate = serverErrorRate;
         this.resetRate = resetRate;
         return this;
+    }
+
+    /** Parent ⇄ Sub-issues, a two-way relation within the data source, kept in step as Notion does. */
+    public synchronized FakeNotion withIssueRelations() {
+        schema.put("Parent", "relation");
+        schema.put("Sub-issues", "relation");
+        partners.put("Parent", "Sub-issues");
+        partners.put("Sub-issues", "Parent");
+        return this;
+    }
+
+    /** The pages a page's relation holds, all of them. */
+    public synchronized List<String> related(String pageId, String property) {
+        List<String> ids = new ArrayList<>();
+        pages.get(pageId).path("properties").path(property).path("relation").forEach(r -> ids.add(r.path("id").asText()));
+        return ids;
     }
 
     /** Creates of a page with this External ID are refused (400), as Notion refuses a page it cannot hold. */
@@ -224,9 +243,13 @@ public final class FakeNotion implements AutoCloseable {
         }
         if (method.equals("GET") && path.equals("/v1/data_sources/" + DS)) {
             ObjectNode props = JSON.createObjectNode();
-            SCHEMA.forEach((name, type) -> {
+            schema.forEach((name, type) -> {
                 ObjectNode p = props.putObject(name).put("id", name.hashCode() + "").put("name", name).put("type", type);
                 ObjectNode config = p.putObject(type);
+                if (type.equals("relation")) {
+                    config.put("database_id", DB).put("data_source_id", DS).put("type", "dual_property")
+                            .putObject("dual_property").put("synced_property_name", partners.get(name));
+                }
                 if (type.equals("status")) {
                     ArrayNode options = config.putArray("options");
                     options.addObject().put("id", "1").put("name", "Open");
@@ -237,15 +260,24 @@ public final class FakeNotion implements AutoCloseable {
         }
         if (method.equals("POST") && path.equals("/v1/data_sources/" + DS + "/query")) {
             boolean filtered = body.has("filter");
-            String property = body.path("filter").path("property").asText();
-            String equals = body.path("filter").path("rich_text").path("equals").asText();
-            if (filtered && !"External ID".equals(property)) {
-                return new Answer(400, error(400, "validation_error", "Could not find property with name or id: " + property));
+            // One equals filter, or an "or" of them: External IDs looked up in a batch.
+            List<JsonNode> filters = new ArrayList<>();
+            body.path("filter").path("or").forEach(filters::add);
+            if (filters.isEmpty() && filtered) {
+                filters.add(body.get("filter"));
+            }
+            java.util.Set<String> wanted = new java.util.HashSet<>();
+            for (JsonNode f : filters) {
+                if (!"External ID".equals(f.path("property").asText())) {
+                    return new Answer(400, error(400, "validation_error", "Could not find property with name or id: "
+                            + f.path("property").asText()));
+                }
+                wanted.add(f.path("rich_text").path("equals").asText());
             }
             List<ObjectNode> matches = new ArrayList<>();
             for (ObjectNode p : pages.values()) {
-                if (!p.get("in_trash").asBoolean() && (!filtered || equals.equals(externalId(p)))) {
-                    matches.add(p);
+                if (!p.get("in_trash").asBoolean() && (!filtered || wanted.contains(externalId(p)))) {
+                    matches.add(view(p));
                 }
             }
             // Pages of at most page_size (100), the cursor being the index of the next result.
@@ -297,13 +329,20 @@ public final class FakeNotion implements AutoCloseable {
                     .put("in_trash", false).put("url", "https://www.notion.so/" + id.replace("-", ""));
             // As Notion does, a page carries every property of its data source, each with its type.
             ObjectNode props = page.putObject("properties");
-            SCHEMA.forEach((name, type) -> props.putObject(name).put("id", name.hashCode() + "").put("type", type)
-                    .putNull(type));
+            schema.forEach((name, type) -> {
+                ObjectNode p = props.putObject(name).put("id", name.hashCode() + "").put("type", type);
+                if (type.equals("relation")) {
+                    p.putArray(type);
+                } else {
+                    p.putNull(type);
+                }
+            });
             body.path("properties").fields().forEachRemaining(e -> ((ObjectNode) props.get(e.getKey())).setAll((ObjectNode) e.getValue()));
             // Held aside for the markdown endpoints (a real page holds blocks); never sent as a property.
             page.put("_markdown", body.path("markdown").asText(""));
             pages.put(id, page);
-            return ok(page.toString());
+            body.path("properties").fieldNames().forEachRemaining(name -> keepPartnerInStep(page, name));
+            return ok(view(page).toString());
         }
         if (method.equals("PATCH") && path.startsWith("/v1/pages/")) {
             updates.incrementAndGet();
@@ -324,23 +363,95 @@ public final class FakeNotion implements AutoCloseable {
                 }
                 body.get("properties").fields().forEachRemaining(
                         e -> ((ObjectNode) page.get("properties").get(e.getKey())).setAll((ObjectNode) e.getValue()));
+                body.get("properties").fieldNames().forEachRemaining(name -> keepPartnerInStep(page, name));
             }
-            return ok(page.toString());
+            return ok(view(page).toString());
+        }
+        if (method.equals("GET") && path.startsWith("/v1/pages/") && path.contains("/properties/")) {
+            String[] parts = path.substring("/v1/pages/".length()).split("/properties/");
+            ObjectNode page = pages.get(parts[0]);
+            if (page == null) {
+                return new Answer(404, error(404, "object_not_found", "Could not find page."));
+            }
+            ArrayNode results = JSON.createArrayNode();
+            page.get("properties").fields().forEachRemaining(e -> {
+                if (e.getValue().path("id").asText().equals(parts[1]) && e.getValue().has("relation")) {
+                    e.getValue().get("relation").forEach(r -> results.addObject().put("object", "property_item")
+                            .put("id", parts[1]).put("type", "relation").putObject("relation").put("id", r.path("id").asText()));
+                }
+            });
+            return ok("{\"object\":\"list\",\"type\":\"property_item\",\"results\":" + results
+                    + ",\"has_more\":false,\"next_cursor\":null}");
         }
         return new Answer(400, error(400, "invalid_request_url", "Invalid request URL."));
     }
 
+    /**
+     * A page as Notion returns it: a relation lists at most 25 pages, with has_more set when it holds
+     * more (the rest is read through the property items endpoint).
+     */
+    private static ObjectNode view(ObjectNode page) {
+        ObjectNode copy = page.deepCopy();
+        copy.path("properties").fields().forEachRemaining(e -> {
+            JsonNode relation = e.getValue().get("relation");
+            if (relation != null && relation.isArray()) {
+                ArrayNode first = JSON.createArrayNode();
+                for (int i = 0; i < Math.min(25, relation.size()); i++) {
+                    first.add(relation.get(i));
+                }
+                ((ObjectNode) e.getValue()).set("relation", first);
+                ((ObjectNode) e.getValue()).put("has_more", relation.size() > 25);
+            }
+        });
+        return copy;
+    }
+
+    /** After a write of one side of a two-way relation, the other side of every page follows. */
+    private void keepPartnerInStep(ObjectNode page, String property) {
+        String partner = partners.get(property);
+        if (partner == null) {
+            return;
+        }
+        String id = page.get("id").asText();
+        java.util.Set<String> targets = new java.util.HashSet<>();
+        page.path("properties").path(property).path("relation").forEach(r -> targets.add(r.path("id").asText()));
+        for (ObjectNode other : pages.values()) {
+            ArrayNode list = (ArrayNode) other.path("properties").path(partner).path("relation");
+            boolean has = false;
+            for (int i = list.size() - 1; i >= 0; i--) {
+                if (list.get(i).path("id").asText().equals(id)) {
+                    if (targets.contains(other.get("id").asText())) {
+                        has = true;
+                    } else {
+                        list.remove(i);
+                    }
+                }
+            }
+            if (!has && targets.contains(other.get("id").asText())) {
+                list.addObject().put("id", id);
+            }
+        }
+    }
+
     /** Notion's validation, as far as this action's writes go. */
-    private static String validate(JsonNode properties) {
+    private String validate(JsonNode properties) {
         for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String type = SCHEMA.get(e.getKey());
+            String type = schema.get(e.getKey());
             if (type == null) {
                 return e.getKey() + " is not a property that exists.";
             }
             JsonNode value = e.getValue().get(type);
             if (value == null) {
                 return e.getKey() + " is expected to be " + type + ".";
+            }
+            if (type.equals("relation")) {
+                for (JsonNode r : value) {
+                    if (!pages.containsKey(r.path("id").asText())) {
+                        return "body.properties." + e.getKey() + ".relation: page " + r.path("id").asText()
+                                + " is not in the related data source.";
+                    }
+                }
             }
             if (type.equals("status") && !List.of("Open", "Closed").contains(value.path("name").asText())) {
                 return "Invalid status option. Status option \"" + value.path("name").asText() + "\" does not exist.";
