@@ -27,7 +27,8 @@ final class Linking {
         String issues = Category.ISSUE.databaseInputs().stream().map(settings::databaseId)
                 .flatMap(java.util.Optional::stream).findFirst().orElse("");
         String pullRequests = settings.databaseId(Input.NOTION_PROJECT_BOARD_BACKLOG_DB_ID).orElse("");
-        return new RelationLinks.Targets(issues, pullRequests);
+        String tasks = settings.databaseId(Input.TASK_ID_DATABASE).orElse("");
+        return new RelationLinks.Targets(issues, pullRequests, tasks);
     }
 
     /**

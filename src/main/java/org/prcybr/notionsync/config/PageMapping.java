@@ -11,12 +11,15 @@ import org.prcybr.notionsync.runner.Input;
 
 /**
  * The user's own database vocabulary: property names ({@code property-names}), status options per
- * GitHub state ({@code status-map}) and Notion people per GitHub login ({@code notion-user-map}).
+ * GitHub state ({@code status-map}), Notion people per GitHub login ({@code notion-user-map}) and the
+ * status a mentioned task moves to per pull request state ({@code task-status-map}).
  * Each input is one {@code key=value} per line; blank lines and lines starting with # are ignored.
  */
 public record PageMapping(Map<String, String> propertyNames, Map<String, String> statusOptions,
-                          Map<String, String> notionUsers) {
-    public static final PageMapping DEFAULT = new PageMapping(Map.of(), Map.of(), Map.of());
+                          Map<String, String> notionUsers, Map<String, String> taskStatus) {
+    public static final PageMapping DEFAULT = new PageMapping(Map.of(), Map.of(), Map.of(), Map.of());
+    /** The pull request states {@code task-status-map} may name, most specific first. */
+    public static final List<String> TASK_STATES = List.of("merged", "closed", "draft", "open");
     /** The GitHub states {@code status-map} may name, most specific ones falling back to open or closed. */
     public static final List<String> STATES = List.of("open", "closed", "merged", "draft", "not_planned", "answered");
 
@@ -41,7 +44,13 @@ public record PageMapping(Map<String, String> propertyNames, Map<String, String>
         return Optional.ofNullable(notionUsers.get(login.toLowerCase(Locale.ROOT)));
     }
 
-    static PageMapping read(String propertyNames, String statusMap, String userMap) throws InputException {
+    /** The option a mentioned task moves to for GitHub's states (most specific first), if the map names one. */
+    public Optional<String> taskStatusOption(List<String> states) {
+        return states.stream().map(taskStatus::get).filter(o -> o != null).findFirst();
+    }
+
+    static PageMapping read(String propertyNames, String statusMap, String userMap, String taskStatusMap)
+            throws InputException {
         Map<String, String> names = new LinkedHashMap<>();
         Set<String> taken = new java.util.HashSet<>();
         for (Line l : lines(Input.PROPERTY_NAMES, propertyNames)) {
@@ -77,7 +86,18 @@ public record PageMapping(Map<String, String> propertyNames, Map<String, String>
             }
             users.put(l.key().toLowerCase(Locale.ROOT), id.orElse(l.value()));
         }
-        return new PageMapping(Map.copyOf(names), Map.copyOf(status), Map.copyOf(users));
+        Map<String, String> tasks = new LinkedHashMap<>();
+        for (Line l : lines(Input.TASK_STATUS_MAP, taskStatusMap)) {
+            String state = l.key().toLowerCase(Locale.ROOT);
+            if (!TASK_STATES.contains(state)) {
+                throw l.error("names no pull request state: use one of " + String.join(", ", TASK_STATES));
+            }
+            if (l.value().contains(",")) {
+                throw l.error("has a comma in the option name, which Notion does not allow: remove it");
+            }
+            tasks.put(state, l.value());
+        }
+        return new PageMapping(Map.copyOf(names), Map.copyOf(status), Map.copyOf(users), Map.copyOf(tasks));
     }
 
     private record Line(Input input, int number, String text, String key, String value) {

@@ -23,7 +23,7 @@ public final class SettingsReader {
     static final Set<Input> DATABASE_INPUTS = Set.of(
             Input.NOTION_TASK_BACKLOG_DB_ID, Input.NOTION_ISSUES_BACKLOG_DB_ID,
             Input.NOTION_PROJECT_BOARD_BACKLOG_DB_ID, Input.NOTION_DISCUSSIONS_ARC_DB_ID,
-            Input.NOTION_KNOWLEDGE_FILE_DB_ID, Input.NOTION_PERFORMANCE_LOG_DB_ID);
+            Input.NOTION_KNOWLEDGE_FILE_DB_ID, Input.NOTION_PERFORMANCE_LOG_DB_ID, Input.TASK_ID_DATABASE);
 
     private SettingsReader() {
     }
@@ -55,7 +55,7 @@ public final class SettingsReader {
         var run = new SyncSettings.GitHubRun(server, ctx.env("GITHUB_REPOSITORY"), ctx.env("GITHUB_RUN_ID"),
                 ctx.env("GITHUB_RUN_NUMBER"), ctx.env("GITHUB_WORKFLOW"), graphql);
         PageMapping mapping = PageMapping.read(ctx.input(Input.PROPERTY_NAMES), ctx.input(Input.STATUS_MAP),
-                ctx.input(Input.NOTION_USER_MAP));
+                ctx.input(Input.NOTION_USER_MAP), ctx.input(Input.TASK_STATUS_MAP));
         SyncSettings.Mode mode = mode(ctx.input(Input.MODE));
         Optional<SyncSettings.ProjectRef> project = project(ctx.input(Input.PROJECT_URL));
         if (mode == SyncSettings.Mode.SETUP && pageId.isEmpty()) {

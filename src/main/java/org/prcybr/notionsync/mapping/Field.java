@@ -45,7 +45,8 @@ public enum Field {
     SUB_ISSUES("Sub-issues", false, "relation"),
     PULL_REQUESTS("Pull Requests", false, "relation"),
     ISSUES("Issues", false, "relation"),
-    CONTENT("Content", false, "relation");
+    CONTENT("Content", false, "relation"),
+    TASKS("Tasks", false, "relation");
 
     /** The name {@code property-names} uses for the database's title property. */
     public static final String TITLE_NAME = "Name";

@@ -38,6 +38,13 @@ public sealed interface PropertyValue {
         }
     }
 
+    /** Notion pages already known by their IDs (the tasks an object mentions). */
+    record Pages(List<String> pageIds) implements PropertyValue {
+        public Pages {
+            pageIds = List.copyOf(pageIds);
+        }
+    }
+
     /** No value: the property is cleared. */
     record Cleared() implements PropertyValue {
     }
@@ -80,6 +87,8 @@ public sealed interface PropertyValue {
             return Boolean.toString(f.value());
         } else if (this instanceof Relation r) {
             return String.join(", ", r.nodeIds());
+        } else if (this instanceof Pages p) {
+            return String.join(", ", p.pageIds());
         }
         return "";
     }

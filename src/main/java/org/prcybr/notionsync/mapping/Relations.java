@@ -16,7 +16,9 @@ public final class Relations {
         /** The database pull requests are written to. */
         PULL_REQUESTS_DATABASE,
         /** Wherever the property points: targets elsewhere are left out (a project item's content). */
-        ANY
+        ANY,
+        /** The task-ID database (task-id-database), whose pages are found by their unique ID, not by External ID. */
+        TASK_DATABASE
     }
 
     private Relations() {
@@ -25,8 +27,8 @@ public final class Relations {
     /** The relation fields pages of this kind hold. */
     public static List<Field> of(Category category) {
         return switch (category) {
-            case ISSUE -> List.of(Field.PARENT, Field.SUB_ISSUES, Field.PULL_REQUESTS);
-            case PULL_REQUEST -> List.of(Field.ISSUES);
+            case ISSUE -> List.of(Field.PARENT, Field.SUB_ISSUES, Field.PULL_REQUESTS, Field.TASKS);
+            case PULL_REQUEST -> List.of(Field.ISSUES, Field.TASKS);
             case PROJECT_BOARD -> List.of(Field.CONTENT);
             default -> List.of();
         };
@@ -37,6 +39,7 @@ public final class Relations {
             case PARENT, SUB_ISSUES -> Target.SAME_DATA_SOURCE;
             case PULL_REQUESTS -> Target.PULL_REQUESTS_DATABASE;
             case ISSUES -> Target.ISSUES_DATABASE;
+            case TASKS -> Target.TASK_DATABASE;
             default -> Target.ANY;
         };
     }

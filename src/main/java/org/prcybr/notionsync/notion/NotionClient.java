@@ -60,6 +60,13 @@ public class NotionClient {
         return pages;
     }
 
+    /** Live pages whose unique ID property holds any of the numbers: one query, an {@code or} of equals filters. */
+    public List<Page> findByUniqueIds(String dataSourceId, String property, List<Integer> numbers) {
+        List<Map<String, Object>> any = numbers.stream()
+                .map(n -> Map.<String, Object>of("property", property, "unique_id", Map.of("equals", n))).toList();
+        return query(dataSourceId, Map.of("or", any), " (" + any.size() + " task IDs)");
+    }
+
     /** The pages a relation property of a page points to, all of them (a page lists at most 25). */
     public List<String> relatedPages(String pageId, String propertyId) {
         return everyPage("GET /v1/pages/" + pageId + "/properties/" + propertyId,

@@ -29,11 +29,16 @@ public final class NotionModels {
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record PropertySchema(@Nullable String id, @Nullable String name, String type,
                                  @Nullable Options status, @Nullable Options select,
-                                 @Nullable RelationConfig relation) {
+                                 @Nullable RelationConfig relation, @Nullable UniqueIdConfig uniqueId) {
         /** A property known only by its type, as a page lists it. */
         public static PropertySchema ofType(String name, String type) {
-            return new PropertySchema(null, name, type, null, null, null);
+            return new PropertySchema(null, name, type, null, null, null, null);
         }
+    }
+
+    /** A unique ID property's prefix (TASK in TASK-42); null when it has none. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record UniqueIdConfig(@Nullable String prefix) {
     }
 
     /** Where a relation property points: both ids are returned when a data source is read. */

@@ -161,7 +161,10 @@ public final class PropertyWriter {
             case "checkbox" -> Map.of("checkbox", value instanceof PropertyValue.Flag f && f.value());
             case "number" -> value instanceof PropertyValue.Numeric n ? Map.of("number", n.number()) : nullValue("number");
             // The whole set, as GitHub has it: targets without a page yet are left out until they sync.
-            case "relation" -> value instanceof PropertyValue.Relation r ? relation(schema, r) : null;
+            case "relation" -> value instanceof PropertyValue.Relation r ? relation(schema, r)
+                    : value instanceof PropertyValue.Pages p ? Map.of("relation", p.pageIds().stream().distinct()
+                            .limit(MAX_RELATED).map(id -> Map.of("id", id)).toList())
+                    : null;
             default -> null;
         };
     }

@@ -25,7 +25,9 @@ public enum Input {
     STATUS_MAP("status-map", "", "Status options per GitHub state, one state=Option per line (open, closed, merged, draft, not_planned, answered)."),
     NOTION_USER_MAP("notion-user-map", "", "Notion people per GitHub login, one login=<Notion user id or email> per line."),
     MODE("mode", "sync", "sync (the event), backfill (the repository's history) or setup (create and extend the databases)."),
-    PROJECT_URL("project-url", "", "With mode backfill: a Projects v2 board whose items come too, e.g. https://github.com/orgs/ORG/projects/N");
+    PROJECT_URL("project-url", "", "With mode backfill: a Projects v2 board whose items come too, e.g. https://github.com/orgs/ORG/projects/N"),
+    TASK_ID_DATABASE("task-id-database", "", "Database of Notion tasks with a unique ID (such as TASK-42) that pull requests and issues mention; default: the issues database."),
+    TASK_STATUS_MAP("task-status-map", "", "Status a mentioned task moves to when its pull request changes, one state=Option per line (open, draft, merged, closed).");
 
     private final String id;
     private final String defaultValue;

@@ -87,6 +87,8 @@ public class PageUpsert {
     private final class Run {
         private PageSpec spec;
         private final RelationLinks.Context linking;
+        /** The tasks the object mentions, whose Status a pull request may move after its page is written. */
+        private List<Page> tasks = List.of();
         /** Unresolved relations are not written at all (null), never written empty. */
         private PropertyWriter.RelationPages relationPages = (property, nodeIds) -> null;
         private final String databaseId;
@@ -118,11 +120,19 @@ public class PageUpsert {
         }
 
         PageWrite write() {
+            PageWrite written;
             try {
-                return writeOnce();
+                written = writeOnce();
             } finally {
                 settlePrefetch();
             }
+            if (written.wrote()) {
+                int moved = TaskLinks.moveStatus(notion, spec, tasks, mapping);
+                if (moved > 0) {
+                    LOG.info("Moved the Status of {} mentioned task(s)", moved);
+                }
+            }
+            return written;
         }
 
         /**
@@ -213,7 +223,22 @@ public class PageUpsert {
             }
             Map<String, PropertySchema> types = live.isEmpty() ? dataSourceSchema()
                     : typesOf(survivor(live)).orElseGet(this::dataSourceSchema);
-            List<Field> present = RelationLinks.present(spec, types, mapping);
+            List<Field> present = new ArrayList<>(RelationLinks.present(spec, types, mapping));
+            if (present.isEmpty()) {
+                return;
+            }
+            if (present.remove(Field.TASKS) && !spec.values().containsKey(Field.TASKS)) {
+                PropertySchema property = RelationLinks.property(dataSourceSchema(),
+                        mapping.propertyName(Field.TASKS.defaultName())).filter(p -> p.relation() != null).orElse(null);
+                if (property != null) {
+                    TaskLinks.find(notion, spec, property, linking.targets(), databaseId,
+                            ds -> ds.equals(dataSourceId) ? dataSourceSchema() : schemaOf(ds)).ifPresent(found -> {
+                        tasks = found;
+                        spec = spec.withValues(Map.of(Field.TASKS,
+                                new PropertyValue.Pages(found.stream().map(Page::id).toList())));
+                    });
+                }
+            }
             if (present.isEmpty()) {
                 return;
             }
@@ -226,6 +251,11 @@ public class PageUpsert {
             }
             relationPages = RelationLinks.resolve(spec, dataSourceSchema(), databaseId, dataSourceId, mapping,
                     linking.targets(), new ExternalIdIndex(notion, externalIdProperty));
+        }
+
+        private Map<String, PropertySchema> schemaOf(String otherDataSourceId) {
+            DataSource ds = notion.dataSource(otherDataSourceId);
+            return ds.properties() == null ? Map.of() : ds.properties();
         }
 
         private PageWrite update(Page page) {

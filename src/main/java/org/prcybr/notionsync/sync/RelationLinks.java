@@ -23,8 +23,8 @@ import org.prcybr.notionsync.notion.PropertyWriter;
  */
 public final class RelationLinks {
     /** The databases issue and pull request pages are written to, which relations must point at. */
-    public record Targets(String issuesDatabaseId, String pullRequestsDatabaseId) {
-        public static final Targets NONE = new Targets("", "");
+    public record Targets(String issuesDatabaseId, String pullRequestsDatabaseId, String taskDatabaseId) {
+        public static final Targets NONE = new Targets("", "", "");
     }
 
     /**
@@ -74,7 +74,7 @@ public final class RelationLinks {
                         targets.issuesDatabaseId()) ? "" : "the issues database " + targets.issuesDatabaseId();
                 case PULL_REQUESTS_DATABASE -> targets.pullRequestsDatabaseId().isEmpty() || sameId(config.databaseId(),
                         targets.pullRequestsDatabaseId()) ? "" : "the pull requests database " + targets.pullRequestsDatabaseId();
-                case ANY -> "";
+                case ANY, TASK_DATABASE -> ""; // tasks are found and checked by TaskLinks
             };
             if (!expected.isEmpty()) {
                 throw new SyncException("The relation property \"" + property.get().name() + "\" of Notion database "
@@ -95,8 +95,8 @@ public final class RelationLinks {
         String lower = name.toLowerCase(Locale.ROOT);
         return schema.entrySet().stream().filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(lower))
                 .map(e -> e.getValue().name() == null ? new PropertySchema(e.getValue().id(), e.getKey(),
-                        e.getValue().type(), e.getValue().status(), e.getValue().select(), e.getValue().relation())
-                        : e.getValue())
+                        e.getValue().type(), e.getValue().status(), e.getValue().select(), e.getValue().relation(),
+                        e.getValue().uniqueId()) : e.getValue())
                 .findFirst();
     }
 

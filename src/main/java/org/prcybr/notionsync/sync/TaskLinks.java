@@ -1,0 +1,116 @@
+package org.prcybr.notionsync.sync;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.prcybr.notionsync.config.PageMapping;
+import org.prcybr.notionsync.mapping.Category;
+import org.prcybr.notionsync.mapping.Field;
+import org.prcybr.notionsync.mapping.PageSpec;
+import org.prcybr.notionsync.mapping.PropertyValue;
+import org.prcybr.notionsync.mapping.TaskMentions;
+import org.prcybr.notionsync.notion.NotionClient;
+import org.prcybr.notionsync.notion.NotionModels.Page;
+import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
+
+/**
+ * Notion tasks an issue or pull request mentions by their unique ID ({@code TASK-42}): found in the
+ * database the {@code Tasks} relation points at, by the number its unique ID property holds (Notion
+ * filters on the number only, so the prefix is checked here). A pull request then moves each task's
+ * Status as {@code task-status-map} says.
+ */
+final class TaskLinks {
+    private TaskLinks() {
+    }
+
+    /**
+     * The mentioned tasks' pages, or empty when the target database has no prefixed unique ID.
+     *
+     * @param tasks     the page's Tasks relation property, with its configuration
+     * @param schemaOf  a data source's schema by id (the page's own is already read)
+     */
+    static Optional<List<Page>> find(NotionClient notion, PageSpec spec, PropertySchema tasks,
+                                     RelationLinks.Targets targets, String databaseId,
+                                     Function<String, Map<String, PropertySchema>> schemaOf) {
+        var config = tasks.relation();
+        if (!targets.taskDatabaseId().isEmpty() && !RelationLinks.sameId(config.databaseId(), targets.taskDatabaseId())) {
+            throw new SyncException("The relation property \"" + tasks.name() + "\" of Notion database " + databaseId
+                    + " points at another database: make it a relation to the task-id-database "
+                    + targets.taskDatabaseId() + ", or remove it; nothing was written.");
+        }
+        Optional<Map.Entry<String, PropertySchema>> uniqueId = schemaOf.apply(config.dataSourceId()).entrySet().stream()
+                .filter(e -> "unique_id".equals(e.getValue().type()) && e.getValue().uniqueId() != null
+                        && e.getValue().uniqueId().prefix() != null && !e.getValue().uniqueId().prefix().isBlank())
+                .findFirst();
+        if (uniqueId.isEmpty()) {
+            return Optional.empty();
+        }
+        String prefix = uniqueId.get().getValue().uniqueId().prefix();
+        PropertyValue head = spec.values().getOrDefault(Field.HEAD, PropertyValue.CLEARED);
+        List<Integer> numbers = TaskMentions.find(prefix, spec.title(), head.display(), spec.body().orElse(""));
+        if (numbers.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        List<Page> found = new ArrayList<>();
+        Map<Integer, Page> byNumber = new LinkedHashMap<>();
+        for (Page page : notion.findByUniqueIds(config.dataSourceId(), uniqueId.get().getKey(), numbers)) {
+            number(page, uniqueId.get().getKey(), prefix).ifPresent(n -> byNumber.putIfAbsent(n, page));
+        }
+        numbers.stream().map(byNumber::get).filter(p -> p != null).forEach(found::add);
+        return Optional.of(found);
+    }
+
+    /** The page's unique ID number, when its prefix is the one the database's property has. */
+    private static Optional<Integer> number(Page page, String property, String prefix) {
+        var value = page.properties() == null ? null : page.properties().get(property);
+        var id = value == null ? null : value.get("unique_id");
+        if (id == null || !id.isObject() || id.get("number") == null || !id.get("number").isNumber()) {
+            return Optional.empty();
+        }
+        var pagePrefix = id.get("prefix");
+        if (pagePrefix != null && pagePrefix.isString()
+                && !pagePrefix.getStringValue().toLowerCase(Locale.ROOT).equals(prefix.toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        return Optional.of(id.get("number").getNumberValue().intValue());
+    }
+
+    /**
+     * Moves each task's Status to the option {@code task-status-map} gives the pull request's state,
+     * where it differs. Returns the number of tasks moved.
+     */
+    static int moveStatus(NotionClient notion, PageSpec spec, List<Page> tasks, PageMapping mapping) {
+        if (spec.category() != Category.PULL_REQUEST || tasks.isEmpty()) {
+            return 0;
+        }
+        Optional<String> option = mapping.taskStatusOption(spec.states());
+        if (option.isEmpty()) {
+            return 0;
+        }
+        String name = mapping.propertyName(Field.STATUS.defaultName());
+        int moved = 0;
+        for (Page task : tasks) {
+            var entry = task.properties() == null ? null : task.properties().entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst().orElse(null);
+            if (entry == null || entry.getValue().get("type") == null) {
+                continue;
+            }
+            String type = entry.getValue().get("type").getStringValue();
+            if (!type.equals("status") && !type.equals("select")) {
+                continue;
+            }
+            var current = entry.getValue().get(type);
+            String now = current != null && current.isObject() && current.get("name") != null
+                    ? current.get("name").getStringValue() : "";
+            if (!now.equalsIgnoreCase(option.get())) {
+                notion.updatePage(task.id(), Map.of(entry.getKey(), Map.of(type, Map.of("name", option.get()))));
+                moved++;
+            }
+        }
+        return moved;
+    }
+}
