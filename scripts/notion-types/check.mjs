@@ -9,7 +9,8 @@
 // and path (the route table is the SDK's own: the endpoint descriptors exported by
 // @notionhq/client/build/src/api-endpoints), and its path parameters, query parameters and body
 // become one object literal assigned to that endpoint's `<Name>Parameters` type, so that
-// TypeScript's excess-property checks apply. One .ts file per request shape is written to
+// TypeScript's excess-property checks apply (and a property value may hold one value: see
+// OneOf in the generated query.ts). One .ts file per request shape is written to
 // generated/, then `tsc --noEmit --strict` runs over them. Fails (exit 1) when a request has no
 // SDK endpoint (unless unmapped.json names it with a reason), puts a field where the SDK does not
 // send it (query vs body), or does not type-check.
@@ -179,6 +180,14 @@ fs.mkdirSync(gen);
 fs.writeFileSync(path.join(gen, "query.ts"), `// A query parameter arrives as text: "100" for a number, repeated for an array.
 export type Stringly<T> = T extends string ? T : T extends number | boolean | bigint ? \`\${T}\` : T extends readonly (infer E)[] ? Stringly<E> | Stringly<E>[] : T extends null | undefined ? never : T;
 export type WithQuery<P, K extends PropertyKey> = P extends unknown ? { [Q in keyof P]: Q extends K ? Stringly<P[Q]> : P[Q] } : never;
+
+// A property value (or configuration) is one of a union whose members' \`type\` is optional, so
+// TypeScript's excess-property check lets {"select": …, "url": …} through (no discriminant). Each
+// member is made to refuse the other members' keys: one value per property, as the SDK means it.
+type AllKeys<U> = U extends unknown ? keyof U : never;
+export type OneOf<U, All extends PropertyKey = AllKeys<U>> = U extends object ? U & { [K in Exclude<All, keyof U>]?: never } : U;
+type StrictProperties<R> = R extends Record<string, infer V> ? Record<string, OneOf<V>> : R;
+export type Strict<P> = P extends unknown ? { [K in keyof P]: K extends "properties" ? StrictProperties<P[K]> : K extends "initial_data_source" ? Strict<P[K]> : P[K] } : never;
 `);
 const lineOwner = new Map(); // "file:line" -> distinct request
 const fileNames = [];
@@ -187,10 +196,10 @@ for (const group of shapes.values()) {
   const t = group[0].route.typeName;
   const file = `${String(++n).padStart(3, "0")}-${t}.ts`;
   fileNames.push(file);
-  const lines = [`import type { ${t} } from "${SDK_TYPES}";`, `import type { WithQuery } from "./query";`, ""];
+  const lines = [`import type { ${t} } from "${SDK_TYPES}";`, `import type { Strict, WithQuery } from "./query";`, ""];
   group.forEach((d, i) => {
     d.file = file;
-    const type = d.queryKeys.length ? `WithQuery<${t}, ${d.queryKeys.map((k) => JSON.stringify(k)).join(" | ")}>` : t;
+    const type = d.queryKeys.length ? `WithQuery<Strict<${t}>, ${d.queryKeys.map((k) => JSON.stringify(k)).join(" | ")}>` : `Strict<${t}>`;
     lines.push(`// ${d.route.method} ${d.route.pattern} x${d.count}, from ${[...d.tests].slice(0, 3).join(", ")}${d.tests.size > 3 ? ` and ${d.tests.size - 3} more` : ""} (${d.where})`);
     const text = `export const r${i}: ${type} = ${JSON.stringify(d.literal, null, 2)};`.split("\n");
     d.firstLine = lines.length + 1;
@@ -248,7 +257,7 @@ for (const p of problems) {
 }
 for (const d of failed) {
   console.log(`\nREFUSED ${d.route.method} ${d.route.pattern} as ${d.route.typeName}, x${d.count} from ${[...d.tests].join(", ")} (${d.file}:${d.firstLine})`);
-  for (const e of d.errors) console.log(`  ${e.at}  ${e.source}\n    ${e.message.replace(/\n/g, "\n    ")}`);
+  for (const e of d.errors) console.log(`  ${e.at}  ${e.source}\n    ${e.message.split("\n").map((l) => clip(l, 600)).join("\n    ")}`);
   console.log(`  body: ${clip(JSON.stringify(d.literal))}`);
 }
 for (const s of stray) console.log(`tsc: ${s.at ?? ""} ${s.message}`);
@@ -258,7 +267,9 @@ if (expectRefused) {
   const accepted = [...distinct.values()].filter((d) => !d.errors.length);
   for (const d of accepted) console.log(`\nACCEPTED, but this fixture must be refused: ${JSON.stringify(d.literal)}`);
   const ok = accepted.length === 0 && stray.length === 0 && refused > 0;
-  console.log(`\n${ok ? "OK" : "FAIL"}: ${refused} of ${problems.length + distinct.size} fixture request(s) refused, as expected${ok ? "" : " for every one"}`);
+  const total = problems.length + distinct.size;
+  console.log(ok ? `\nOK: all ${total} fixture request(s) refused, as expected`
+    : `\nFAIL: ${refused} of ${total} fixture request(s) refused; every one must be`);
   process.exit(ok ? 0 : 1);
 }
 const ok = refused === 0 && stray.length === 0;
