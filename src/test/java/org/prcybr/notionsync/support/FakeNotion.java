@@ -50,6 +50,8 @@ public final class FakeNotion implements AutoCloseable {
     private volatile java.util.concurrent.CountDownLatch queryBarrier;
     private double resetRate;
     private String rejected;
+    /** Where requests are recorded for the SDK type check (null when off or run on its own). */
+    private final NotionCapture capture = NotionCapture.forCaller();
 
     public final AtomicInteger requests = new AtomicInteger();
     public final AtomicInteger rateLimited = new AtomicInteger();
@@ -215,6 +217,10 @@ public final class FakeNotion implements AutoCloseable {
                 default -> { }
             }
             byte[] body = ex.getRequestBody().readAllBytes();
+            if (capture != null) {
+                capture.record(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
+                        new String(body, StandardCharsets.UTF_8));
+            }
             java.util.concurrent.CountDownLatch barrier = queryBarrier;
             if (barrier != null && ex.getRequestURI().getPath().endsWith("/query") && barrier.getCount() > 0) {
                 barrier.countDown();
