@@ -41,6 +41,7 @@ public final class BackfillWriter {
     private final String lastSynced = PageUpsert.nowUtc();
     private final String externalIdProperty;
     private final ExternalIdIndex index;
+    private final Map<String, Map<String, PropertySchema>> otherSchemas = new HashMap<>();
     private final RelationLinks.Targets targets;
 
     /**
@@ -80,7 +81,8 @@ public final class BackfillWriter {
         return byExternalId.size();
     }
 
-    public Outcome write(PageSpec spec) {
+    public Outcome write(PageSpec object) {
+        PageSpec spec = withTasks(object);
         List<Page> existing = byExternalId.getOrDefault(spec.externalId(), List.of());
         PropertyWriter.RelationPages relations = RelationLinks.present(spec, schema, mapping).isEmpty()
                 ? (property, nodeIds) -> null
@@ -134,16 +136,42 @@ public final class BackfillWriter {
      */
     private boolean relationsMatch(PageSpec spec, Page page, PropertyWriter.RelationPages relations) {
         for (Field f : RelationLinks.present(spec, schema, mapping)) {
-            if (!(spec.values().get(f) instanceof PropertyValue.Relation value)) {
-                continue;
-            }
             PropertySchema property = RelationLinks.property(schema, mapping.propertyName(f.defaultName())).orElseThrow();
-            List<String> wanted = relations.pageIds(property, value.nodeIds());
+            PropertyValue value = spec.values().get(f);
+            List<String> wanted = value instanceof PropertyValue.Relation r ? relations.pageIds(property, r.nodeIds())
+                    : value instanceof PropertyValue.Pages p ? p.pageIds() : null;
             if (wanted != null && !Set.copyOf(wanted).equals(Set.copyOf(relatedPages(page, property)))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The tasks the object mentions, where the database has a Tasks relation to a task-ID database. */
+    private PageSpec withTasks(PageSpec spec) {
+        if (!RelationLinks.present(spec, schema, mapping).contains(Field.TASKS)) {
+            return spec;
+        }
+        PropertySchema property = RelationLinks.property(schema, mapping.propertyName(Field.TASKS.defaultName()))
+                .filter(p -> p.relation() != null).orElse(null);
+        if (property == null) {
+            return spec;
+        }
+        return TaskLinks.find(notion, spec, property, targets, databaseId, this::schemaOf)
+                .map(found -> spec.withValues(Map.of(Field.TASKS,
+                        new PropertyValue.Pages(found.stream().map(Page::id).toList()))))
+                .orElse(spec);
+    }
+
+    /** A data source's schema, read once per run. */
+    private Map<String, PropertySchema> schemaOf(String otherDataSourceId) {
+        if (otherDataSourceId.equals(dataSourceId)) {
+            return schema;
+        }
+        return otherSchemas.computeIfAbsent(otherDataSourceId, id -> {
+            DataSource ds = notion.dataSource(id);
+            return ds.properties() == null ? Map.of() : ds.properties();
+        });
     }
 
     private List<String> relatedPages(Page page, PropertySchema property) {

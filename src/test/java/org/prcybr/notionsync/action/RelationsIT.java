@@ -148,4 +148,27 @@ class RelationsIT {
         JsonNode patch = NotionMock.json(notion.recorded("PATCH", "/v1/pages/" + PAGE).get(0)).get("properties");
         assertEquals(List.of(PARENT_PAGE), related(patch, "Issues"));
     }
+
+    @Test
+    void aProjectItemLinksItsContentsPageFromTheLookupItAlreadyMakes(NotionMock notion) throws Exception {
+        String issuesDs = "8192a3b4-c5d6-4e78-b90a-1b2c3d4e5f60";
+        notion.standard(Schema.full().relation("Content", "a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5", issuesDs, null))
+                .queryFinds(DS, PAGE).updateReturns(PAGE);
+        notion.server().when(request().withMethod("POST").withPath("/v1/data_sources/" + issuesDs + "/query"))
+                .respond(NotionMock.ok(pages(Map.of("I_content", PARENT_PAGE))));
+        github(notion, "{\"isArchived\":false,\"updatedAt\":\"2026-11-20T10:00:00Z\",\"project\":{\"title\":\"Roadmap\"},"
+                + "\"fieldValues\":{\"nodes\":[]},\"content\":{\"__typename\":\"Issue\",\"id\":\"I_content\","
+                + "\"title\":\"Plan the launch\",\"url\":\"https://github.com/octo-org/octo-repo/issues/7\",\"body\":\"b\","
+                + "\"number\":7,\"issueState\":\"OPEN\",\"stateReason\":null,\"createdAt\":\"2026-11-01T09:00:00Z\","
+                + "\"updatedAt\":\"2026-11-19T09:00:00Z\",\"closedAt\":null}}");
+
+        Result r = new ActionProcess(workspace).notion(notion.url()).env("GITHUB_GRAPHQL_URL", notion.url() + "/graphql")
+                .input(Input.NOTION_PROJECT_BOARD_BACKLOG_DB_ID, DB)
+                .event("projects_v2_item", "projects_v2_item.edited.json").run();
+
+        assertEquals("updated", r.output("operation"), r.toString());
+        assertEquals(1, notion.recorded("POST", "/graphql").size(), "the item lookup only, no relations request");
+        JsonNode patch = NotionMock.json(notion.recorded("PATCH", "/v1/pages/" + PAGE).get(0)).get("properties");
+        assertEquals(List.of(PARENT_PAGE), related(patch, "Content"));
+    }
 }
