@@ -6,6 +6,7 @@ import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.prcybr.notionsync.mapping.JsonValues;
 import org.prcybr.notionsync.retry.Retrier;
 
 /**
@@ -47,7 +48,7 @@ public class GitHubClient {
             JsonNode errors = body.get("errors");
             if (errors != null && errors.isArray() && errors.size() > 0) {
                 JsonNode first = errors.get(0);
-                throw new GraphQlErrors(GraphQlPages.text(first, "type"), GraphQlPages.text(first, "message"), response);
+                throw new GraphQlErrors(JsonValues.text(first, "type"), JsonValues.text(first, "message"), response);
             }
             return body.get("data");
         });

@@ -4,6 +4,7 @@ import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import org.prcybr.notionsync.mapping.Field;
+import org.prcybr.notionsync.mapping.JsonValues;
 import org.prcybr.notionsync.mapping.PropertyValue;
 
 /**
@@ -21,6 +22,6 @@ public class ObjectRelations {
 
     public Map<Field, PropertyValue> read(String nodeId) {
         JsonNode data = github.query("issue or pull request " + nodeId, GraphQlDocuments.RELATIONS, Map.of("id", nodeId));
-        return GraphQlPages.relations(data == null ? null : GraphQlPages.at(data, "node"));
+        return GraphQlPages.relations(data == null ? null : JsonValues.at(data, "node"));
     }
 }

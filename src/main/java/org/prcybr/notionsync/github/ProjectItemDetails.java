@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
 import org.prcybr.notionsync.mapping.GitHubDetails;
+import org.prcybr.notionsync.mapping.JsonValues;
 
 /**
  * Projects v2 item payloads carry no title, body or details: this reads the item's content (issue,
@@ -25,6 +26,6 @@ public class ProjectItemDetails {
         JsonNode data = github.query("Projects v2 item " + itemNodeId, GraphQlDocuments.PROJECT_ITEM,
                 Map.of("item", itemNodeId));
         JsonNode item = data == null ? null : data.get("node");
-        return GraphQlPages.details(item, GraphQlPages.text(GraphQlPages.at(item, "project"), "title"));
+        return GraphQlPages.details(item, JsonValues.text(item, "project", "title"));
     }
 }

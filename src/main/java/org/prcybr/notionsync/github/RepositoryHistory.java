@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.prcybr.notionsync.config.SyncSettings.ProjectRef;
+import org.prcybr.notionsync.mapping.JsonValues;
 import org.prcybr.notionsync.mapping.PageSpec;
 import org.prcybr.notionsync.sync.SyncException;
 import org.slf4j.Logger;
@@ -65,13 +66,13 @@ public class RepositoryHistory {
             Map<String, Object> v = new HashMap<>(vars);
             v.put("cursor", cursor);
             JsonNode data = send(query, v, what);
-            JsonNode owner = GraphQlPages.at(data, first);
-            JsonNode connection = owner == null ? null : GraphQlPages.at(owner, second);
+            JsonNode owner = JsonValues.at(data, first);
+            JsonNode connection = owner == null ? null : JsonValues.at(owner, second);
             if (third != null && connection != null) {
                 if (titleOut != null) {
-                    titleOut[0] = GraphQlPages.text(connection, "title");
+                    titleOut[0] = JsonValues.text(connection, "title");
                 }
-                connection = GraphQlPages.at(connection, third);
+                connection = JsonValues.at(connection, third);
             }
             if (connection == null) {
                 throw new SyncException("GitHub returned no " + what + ": check the name and that github-token can read it.");
@@ -90,7 +91,7 @@ public class RepositoryHistory {
                     total != null && total.isNumber() ? total.getNumberValue() : "?", third == null ? second : third, what);
             JsonNode pageInfo = connection.get("pageInfo");
             boolean more = pageInfo != null && pageInfo.get("hasNextPage") != null && pageInfo.get("hasNextPage").getBooleanValue();
-            cursor = more ? GraphQlPages.text(pageInfo, "endCursor") : null;
+            cursor = more ? JsonValues.text(pageInfo, "endCursor") : null;
         } while (cursor != null && !cursor.isEmpty());
         return nodes;
     }

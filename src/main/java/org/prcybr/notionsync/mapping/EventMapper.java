@@ -1,5 +1,7 @@
 package org.prcybr.notionsync.mapping;
 
+import static org.prcybr.notionsync.mapping.JsonValues.text;
+
 import io.micronaut.json.tree.JsonNode;
 import java.util.EnumMap;
 import java.util.List;
@@ -48,12 +50,13 @@ public final class EventMapper {
                                        String action) throws InputException {
         JsonNode object = requireObject(payload, key, eventType);
         String nodeId = requireText(object, key, "node_id", eventType);
-        Map<Field, PropertyValue> values = WebhookDetails.of(category, object, payload.get("repository"));
+        GitHubObject webhookObject = new WebhookObject(object, payload.get("repository"));
+        Map<Field, PropertyValue> values = webhookObject.details(category);
         values.put(Field.SOURCE_URL, PropertyValue.text(text(object, "html_url")));
         JsonNode changes = payload.get("changes");
         boolean bodyChanged = "edited".equals(action) && isObject(changes) && changes.get("body") != null;
         return new PageSpec(eventType, category, title(object), nodeId, values, Map.of(),
-                WebhookDetails.states(category, object), body(object), bodyChanged, "deleted".equals(action),
+                webhookObject.states(category), body(object), bodyChanged, "deleted".equals(action),
                 Optional.empty(), optionalText(object, "updated_at"), repositoryUrl(payload.get("repository")));
     }
 
@@ -92,7 +95,7 @@ public final class EventMapper {
                     + "so run this event from a workflow, or set GITHUB_RUN_ID (--run-id when running the jar locally).");
         }
         JsonNode inputs = payload.get("inputs");
-        String title = isObject(inputs) ? text(inputs, "title").strip() : "";
+        String title = text(inputs, "title").strip();
         if (title.isEmpty()) {
             String workflow = run.workflow().isEmpty() ? "Workflow" : run.workflow();
             title = workflow + " #" + (run.runNumber().isEmpty() ? run.runId() : run.runNumber());
@@ -112,7 +115,7 @@ public final class EventMapper {
     }
 
     private static String repositoryUrl(JsonNode repository) {
-        return isObject(repository) ? text(repository, "html_url") : "";
+        return text(repository, "html_url");
     }
 
     private static Optional<String> optionalText(JsonNode object, String key) {
@@ -144,13 +147,7 @@ public final class EventMapper {
         return v;
     }
 
-    static boolean isObject(JsonNode node) {
+    private static boolean isObject(JsonNode node) {
         return node != null && node.isObject();
-    }
-
-    /** A string field, or empty when absent, null or not a string. */
-    static String text(JsonNode object, String key) {
-        JsonNode n = object.get(key);
-        return n != null && n.isString() ? n.getStringValue() : "";
     }
 }

@@ -23,6 +23,7 @@ import org.mockserver.model.HttpResponse;
 import org.mockserver.model.MediaType;
 import org.mockserver.verify.VerificationTimes;
 import org.prcybr.notionsync.config.SettingsReader;
+import org.prcybr.notionsync.mapping.JsonValues;
 import org.prcybr.notionsync.retry.RetryBudgetExhaustedException;
 import org.prcybr.notionsync.runner.Input;
 import org.prcybr.notionsync.runner.RunnerContext;
@@ -66,7 +67,7 @@ class GitHubRetryTest {
     }
 
     private static String query(GitHubClient client) {
-        return GraphQlPages.text(client.query("Projects v2 item PVTI_1", "query { viewer { login } }", Map.of())
+        return JsonValues.text(client.query("Projects v2 item PVTI_1", "query { viewer { login } }", Map.of())
                 .get("node"), "id");
     }
 
