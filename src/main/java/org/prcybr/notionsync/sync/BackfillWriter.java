@@ -72,7 +72,7 @@ public final class BackfillWriter {
             }
         }
         Map<String, String> survivors = new HashMap<>();
-        byExternalId.forEach((node, found) -> survivors.put(node, PageUpsert.survivor(found).id()));
+        byExternalId.forEach((node, found) -> survivors.put(node, Convergence.survivor(found).id()));
         index.loadAll(dataSourceId, survivors);
     }
 
@@ -93,7 +93,7 @@ public final class BackfillWriter {
             index.add(dataSourceId, spec.externalId(), created.id());
             return Outcome.CREATED;
         }
-        Page keep = pages.converge(existing);
+        Page keep = pages.convergence().converge(existing);
         boolean trashed = existing.size() > 1;
         byExternalId.put(spec.externalId(), new ArrayList<>(List.of(keep)));
         Optional<Instant> stored = PageUpsert.storedUpdated(keep, mapping).flatMap(PageUpsert::instant);
@@ -111,17 +111,17 @@ public final class BackfillWriter {
             return Outcome.UPDATED;
         }
         notion.updatePage(keep.id(), properties(spec, PageUpsert.typesOf(keep).orElse(schema), relations));
-        NotionContent content = PageUpsert.content(spec);
+        NotionContent content = PageContent.content(spec);
         // Content only when the body changed: compared with what the page holds, ignoring spacing
         // and escapes, which Notion may write differently from how they were sent.
         if (!normalized(content.markdown()).equals(normalized(notion.pageMarkdown(keep.id())))) {
-            pages.replaceContent(keep.id(), content);
+            pages.contents().replaceContent(keep.id(), content);
         }
         return Outcome.UPDATED;
     }
 
     private Page create(PageSpec spec, PropertyWriter.RelationPages relations) {
-        return pages.createLookingFirst(dataSourceId, properties(spec, schema, relations), PageUpsert.content(spec),
+        return pages.contents().createLookingFirst(dataSourceId, properties(spec, schema, relations), PageContent.content(spec),
                 () -> notion.findByText(dataSourceId, externalIdProperty, spec.externalId()));
     }
 

@@ -67,7 +67,7 @@ public final class ExternalIdIndex {
         for (Page page : notion.findByAnyText(dataSourceId, externalIdProperty, unknown)) {
             String node = externalIdOf(page, externalIdProperty);
             if (unknown.contains(node)) {
-                survivors.merge(node, page, (a, b) -> PageUpsert.survivor(List.of(a, b)));
+                survivors.merge(node, page, (a, b) -> Convergence.survivor(List.of(a, b)));
             }
         }
         survivors.forEach((node, page) -> known.put(node, page.id()));

@@ -8,21 +8,18 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.function.Supplier;
 import org.prcybr.notionsync.config.PageMapping;
 import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.mapping.PageSpec;
 import org.prcybr.notionsync.mapping.PropertyValue;
 import org.prcybr.notionsync.mapping.Relations;
 import org.prcybr.notionsync.notion.PropertyWriter;
-import org.prcybr.notionsync.markdown.GfmToNotion;
 import org.prcybr.notionsync.markdown.NotionContent;
 import org.prcybr.notionsync.notion.NotionApiException;
 import org.prcybr.notionsync.notion.NotionClient;
@@ -30,37 +27,45 @@ import org.prcybr.notionsync.notion.NotionModels.DataSource;
 import org.prcybr.notionsync.notion.NotionModels.Database;
 import org.prcybr.notionsync.notion.NotionModels.Page;
 import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
-import org.prcybr.notionsync.notion.OutcomeUnknownException;
 import org.prcybr.notionsync.retry.Retrier;
 import org.prcybr.notionsync.retry.RetryBudgetExhaustedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One page per GitHub object, whatever the timing: find the page by External ID, then update it
- * or create it. After a create, look again; when concurrent runs each created a page, every run
- * keeps the same survivor (earliest created, then smallest id) and trashes the rest, so they converge.
+ * One page per GitHub object, whatever the timing: find the page by External ID, link it
+ * ({@link RelationLinks}, {@link TaskLinks}), then update it or create it ({@link PageContent}).
+ * After a create, look again: when concurrent runs each created a page, they converge on one
+ * ({@link Convergence}).
  *
  * <p>Round trips: an update reads the database, queries, and patches (3 requests): the page found
- * carries every property with its type, so the schema is read only to create, or to explain a refusal.
+ * carries every property with its type, so the schema is read only to create, to link, or to
+ * explain a refusal.
  */
 @Singleton
 public class PageUpsert {
     private static final Logger LOG = LoggerFactory.getLogger(PageUpsert.class);
-    private static final int CREATE_ATTEMPTS = 4;
     private static final int MAX_ROUNDS = 5;
     private static final long SETTLE_MS = 1500;
+
     /** A cancelled schema read ends at its next wait or read; this only bounds a stuck one. */
     private static final long PREFETCH_JOIN_MS = 5000;
-    /** Every run must order pages the same way for all of them to keep the same one. */
-    static final Comparator<Page> SURVIVOR_ORDER = Comparator
-            .comparing((Page p) -> createdAt(p))
-            .thenComparing(Page::id);
-
     private final NotionClient notion;
+    private final PageContent contents;
+    private final Convergence convergence;
 
     public PageUpsert(NotionClient notion) {
         this.notion = notion;
+        this.contents = new PageContent(notion);
+        this.convergence = new Convergence(notion);
+    }
+
+    public PageContent contents() {
+        return contents;
+    }
+
+    public Convergence convergence() {
+        return convergence;
     }
 
     /** The data source pages of a database are written to (its first one). */
@@ -160,7 +165,7 @@ public class PageUpsert {
                     return PageWrite.none("The object was deleted on GitHub and has no page in Notion to archive.");
                 }
                 live.forEach(p -> notion.trashPage(p.id()));
-                Page first = survivor(live);
+                Page first = Convergence.survivor(live);
                 return new PageWrite("archived", first.id(), url(first), "");
             }
             link(live);
@@ -170,7 +175,7 @@ public class PageUpsert {
                 live = findWith(created);
             }
             for (int round = 1; ; round++) {
-                Page keep = converge(live);
+                Page keep = convergence.converge(live);
                 PageWrite result;
                 if (created != null && keep.id().equals(created.id())) {
                     result = new PageWrite("created", created.id(), url(created), "");
@@ -184,7 +189,7 @@ public class PageUpsert {
                     try {
                         result = update(keep);
                     } catch (NotionApiException e) {
-                        if (!trashedMeanwhile(e) || round >= MAX_ROUNDS) {
+                        if (!Convergence.trashedMeanwhile(e) || round >= MAX_ROUNDS) {
                             throw e;
                         }
                         // A concurrent run kept another page and trashed this one: look again.
@@ -204,8 +209,8 @@ public class PageUpsert {
                 // after they settle, so that every run reports the page that survives.
                 Retrier.sleep(SETTLE_MS, Retrier.Service.NOTION);
                 List<Page> again = find();
-                if (again.isEmpty() || survivor(again).id().equals(keep.id())) {
-                    converge(again);
+                if (again.isEmpty() || Convergence.survivor(again).id().equals(keep.id())) {
+                    convergence.converge(again);
                     return result;
                 }
                 live = again;
@@ -222,7 +227,7 @@ public class PageUpsert {
                 return;
             }
             Map<String, PropertySchema> types = live.isEmpty() ? dataSourceSchema()
-                    : typesOf(survivor(live)).orElseGet(this::dataSourceSchema);
+                    : typesOf(Convergence.survivor(live)).orElseGet(this::dataSourceSchema);
             List<Field> present = new ArrayList<>(RelationLinks.present(spec, types, mapping));
             if (present.isEmpty()) {
                 return;
@@ -286,7 +291,7 @@ public class PageUpsert {
         /** Replaces the content after a body edit; a refusal is reported, the properties stay written. */
         private String replaceContent(String pageId) {
             try {
-                PageUpsert.this.replaceContent(pageId, content());
+                contents.replaceContent(pageId, content());
                 return "";
             } catch (NotionApiException e) {
                 if (e.status() != 400) {
@@ -299,7 +304,7 @@ public class PageUpsert {
         }
 
         private NotionContent content() {
-            return PageUpsert.content(spec);
+            return PageContent.content(spec);
         }
 
         /** The page's Updated, when it is later than the event's object: the event is stale. */
@@ -371,51 +376,8 @@ public class PageUpsert {
         }
 
         private Page create() {
-            return createLookingFirst(dataSourceId, properties(dataSourceSchema()), content(), this::find);
+            return contents.createLookingFirst(dataSourceId, properties(dataSourceSchema()), content(), this::find);
         }
-    }
-
-    /**
-     * Creates a page with its content, but never blindly re-sends a create whose outcome is
-     * unknown: it looks for the page first ({@code lookup}) and only creates again when none exists.
-     */
-    Page createLookingFirst(String dataSourceId, Map<String, Object> properties, NotionContent content,
-                            Supplier<List<Page>> lookup) {
-        String first = content.isEmpty() ? "" : content.chunks().get(0);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Page page = notion.createPage(dataSourceId, properties, first);
-                appendRest(page.id(), content);
-                return page;
-            } catch (OutcomeUnknownException e) {
-                if (attempt >= CREATE_ATTEMPTS) {
-                    throw new SyncException("Notion did not confirm creating the page after " + attempt
-                            + " attempts (" + e.getMessage() + "): re-run the job; it will not duplicate the page.");
-                }
-                LOG.info("Create outcome unknown ({}); checking whether the page exists before retrying", e.getMessage());
-                List<Page> existing = lookup.get();
-                if (!existing.isEmpty()) {
-                    return survivor(existing);
-                }
-            }
-        }
-    }
-
-    /** Replaces a page's content: the first chunk replaces, the rest is appended. */
-    void replaceContent(String pageId, NotionContent content) {
-        notion.replaceContent(pageId, content.isEmpty() ? "" : content.chunks().get(0));
-        appendRest(pageId, content);
-    }
-
-    private void appendRest(String pageId, NotionContent content) {
-        for (int i = 1; i < content.chunks().size(); i++) {
-            notion.appendContent(pageId, content.chunks().get(i));
-        }
-    }
-
-    /** The page's content as Notion-flavoured markdown, in request-sized chunks. */
-    static NotionContent content(PageSpec spec) {
-        return new GfmToNotion(spec.repositoryUrl()).convert(spec.body().orElse(null));
     }
 
     /**
@@ -458,40 +420,6 @@ public class PageUpsert {
         String type = spec.eventType();
         return !spec.trash() && (type.endsWith(".opened") || type.endsWith(".created")
                 || type.startsWith("workflow_dispatch"));
-    }
-
-    private static boolean trashedMeanwhile(NotionApiException e) {
-        String message = e.notionMessage() == null ? "" : e.notionMessage().toLowerCase(java.util.Locale.ROOT);
-        return e.status() == 404 || (e.status() == 400 && (message.contains("archived") || message.contains("trash")));
-    }
-
-    /** Keeps the survivor and trashes the other live pages for the same object. */
-    Page converge(List<Page> pages) {
-        if (pages.isEmpty()) {
-            return null;
-        }
-        Page keep = survivor(pages);
-        for (Page p : pages) {
-            if (!p.id().equals(keep.id())) {
-                LOG.info("Trashing duplicate page {} (keeping {})", p.id(), keep.id());
-                try {
-                    notion.trashPage(p.id());
-                } catch (NotionApiException e) {
-                    if (!trashedMeanwhile(e)) {
-                        throw e;
-                    }
-                }
-            }
-        }
-        return keep;
-    }
-
-    static Page survivor(List<Page> pages) {
-        return pages.stream().min(SURVIVOR_ORDER).orElseThrow();
-    }
-
-    private static Instant createdAt(Page p) {
-        return p.createdTime() == null ? Instant.MAX : instant(p.createdTime()).orElse(Instant.MAX);
     }
 
     /** A date-time with an offset, or a plain date (midnight UTC). */
