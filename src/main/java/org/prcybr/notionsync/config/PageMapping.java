@@ -64,17 +64,7 @@ public record PageMapping(Map<String, String> propertyNames, Map<String, String>
             }
             names.put(key, l.value());
         }
-        Map<String, String> status = new LinkedHashMap<>();
-        for (Line l : lines(Input.STATUS_MAP, statusMap)) {
-            String state = l.key().toLowerCase(Locale.ROOT);
-            if (!STATES.contains(state)) {
-                throw l.error("names no GitHub state: use one of " + String.join(", ", STATES));
-            }
-            if (l.value().contains(",")) {
-                throw l.error("has a comma in the option name, which Notion does not allow: remove it");
-            }
-            status.put(state, l.value());
-        }
+        Map<String, String> status = optionsByState(Input.STATUS_MAP, statusMap, STATES, "GitHub state");
         Map<String, String> users = new LinkedHashMap<>();
         for (Line l : lines(Input.NOTION_USER_MAP, userMap)) {
             if (!isLogin(l.key())) {
@@ -86,18 +76,26 @@ public record PageMapping(Map<String, String> propertyNames, Map<String, String>
             }
             users.put(l.key().toLowerCase(Locale.ROOT), id.orElse(l.value()));
         }
-        Map<String, String> tasks = new LinkedHashMap<>();
-        for (Line l : lines(Input.TASK_STATUS_MAP, taskStatusMap)) {
+        Map<String, String> tasks = optionsByState(Input.TASK_STATUS_MAP, taskStatusMap, TASK_STATES,
+                "pull request state");
+        return new PageMapping(Map.copyOf(names), Map.copyOf(status), Map.copyOf(users), Map.copyOf(tasks));
+    }
+
+    /** Lines of state=Option, each state one of {@code states}, each option a name Notion allows. */
+    private static Map<String, String> optionsByState(Input input, String raw, List<String> states, String what)
+            throws InputException {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (Line l : lines(input, raw)) {
             String state = l.key().toLowerCase(Locale.ROOT);
-            if (!TASK_STATES.contains(state)) {
-                throw l.error("names no pull request state: use one of " + String.join(", ", TASK_STATES));
+            if (!states.contains(state)) {
+                throw l.error("names no " + what + ": use one of " + String.join(", ", states));
             }
             if (l.value().contains(",")) {
                 throw l.error("has a comma in the option name, which Notion does not allow: remove it");
             }
-            tasks.put(state, l.value());
+            options.put(state, l.value());
         }
-        return new PageMapping(Map.copyOf(names), Map.copyOf(status), Map.copyOf(users), Map.copyOf(tasks));
+        return options;
     }
 
     private record Line(Input input, int number, String text, String key, String value) {
