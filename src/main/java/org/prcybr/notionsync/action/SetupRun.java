@@ -32,10 +32,10 @@ final class SetupRun {
             return;
         }
         NotionClient notion = ctx.getBean(NotionClient.class);
-        List<DatabaseSetup.Result> results;
+        DatabaseSetup.Outcome setup;
         try {
-            results = ctx.getBean(DatabaseSetup.class).run(settings.notionPageId().orElseThrow(), configured,
-                    settings.mapping());
+            setup = ctx.getBean(DatabaseSetup.class).run(settings.notionPageId().orElseThrow(), configured,
+                    settings.mapping(), settings.databaseId(Input.TASK_ID_DATABASE).orElse(""));
         } catch (SyncException | RetryBudgetExhaustedException e) {
             outcome.status = "error";
             outcome.message = e.getMessage();
@@ -49,10 +49,11 @@ final class SetupRun {
             outcome.retries = notion.retries();
             outcome.notionRequests = notion.requests();
         }
+        setup.warnings().forEach(outcome::warn);
         List<List<String>> rows = new ArrayList<>();
         List<String> secrets = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
-        for (DatabaseSetup.Result r : results) {
+        for (DatabaseSetup.Result r : setup.results()) {
             outcome.extraOutputs.put(r.role().output(), r.databaseId());
             String what = r.action() + (r.added().isEmpty() ? "" : ": added " + String.join(", ", r.added()))
                     + (r.statusAsSelect() ? " (Status as a select: Notion refused a status property)" : "")

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.prcybr.notionsync.config.PageMapping;
+import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.notion.NotionApiException;
 import org.prcybr.notionsync.notion.NotionClient;
 import org.prcybr.notionsync.notion.NotionModels.Block;
 import org.prcybr.notionsync.notion.NotionModels.DataSource;
 import org.prcybr.notionsync.notion.NotionModels.Database;
 import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
+import org.prcybr.notionsync.runner.Input;
 import org.prcybr.notionsync.sync.NotionErrors;
 import org.prcybr.notionsync.sync.PageUpsert;
 import org.prcybr.notionsync.sync.SyncException;
@@ -26,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * The setup mode: creates, under the root page, each database whose input is empty (a second run
  * finds them there by title and creates no duplicates), and adds the missing properties to the
  * databases that exist, the relations between them included. It never renames, retypes or deletes a property.
+ *
+ * <p>{@code Tasks} goes on the Task Backlog and the Project Board Backlog when the task-ID database
+ * ({@code task-id-database}, else the Task Backlog) has a {@code unique_id} property with a prefix,
+ * as the sync path links mentions only then.
  */
 @Singleton
 public class DatabaseSetup {
@@ -41,6 +47,48 @@ public class DatabaseSetup {
     public record Result(DatabaseRole role, String databaseId, String action, List<String> added,
                          List<String> conflicts, boolean statusAsSelect, boolean created,
                          List<String> relations, List<String> relationNotes, String relationsSkipped) {
+    }
+
+    /**
+     * What setup did: each role's result, and warnings for the summary (at most the one sentence on
+     * a task-id-database without a prefixed unique ID).
+     */
+    public record Outcome(List<Result> results, List<String> warnings) {
+    }
+
+    /**
+     * Where {@code Tasks} points. The Task Backlog's schema decides when it is the task-ID database
+     * (read there anyway); another database's is read once, before anything is written.
+     */
+    private static final class TaskTarget {
+        /** task-id-database as set, or null. */
+        final String explicitId;
+        /** Whether the Task Backlog is the task-ID database. */
+        final boolean taskBacklog;
+        /** The task-ID data source once its schema shows a prefixed unique ID; null: no Tasks. */
+        String dataSourceId;
+
+        TaskTarget(String explicitId, boolean taskBacklog) {
+            this.explicitId = explicitId;
+            this.taskBacklog = taskBacklog;
+        }
+
+        boolean on(DatabaseRole role) {
+            return dataSourceId != null
+                    && (role == DatabaseRole.TASK_BACKLOG || role == DatabaseRole.PROJECT_BOARD_BACKLOG);
+        }
+
+        String describe(PageMapping mapping) {
+            return mapping.propertyName(Field.TASKS.defaultName()) + " → "
+                    + (taskBacklog ? DatabaseRole.TASK_BACKLOG.title() : Input.TASK_ID_DATABASE.id());
+        }
+
+        /** The one sentence for a task-id-database set explicitly without a prefixed unique ID. */
+        String missingSentence() {
+            return "Setup did not add Tasks: the " + Input.TASK_ID_DATABASE.id() + " " + explicitId + " has no "
+                    + "unique ID property with a prefix; add one (such as TASK) to that database in Notion and run "
+                    + "setup again.";
+        }
     }
 
     /** A database set up in this run: its data source and its property types by lower-case name, kept current as setup adds to it. */
@@ -72,9 +120,11 @@ public class DatabaseSetup {
 
     /**
      * @param configured the database ID of each role whose input is set
-     * @throws SyncException when the root page cannot be read: nothing is created then
+     * @param taskIdDatabase the task-id-database input's database ID, empty when not set
+     * @throws SyncException when the root page or the task-id-database cannot be read: nothing is created then
      */
-    public List<Result> run(String pageId, Map<DatabaseRole, String> configured, PageMapping mapping) {
+    public Outcome run(String pageId, Map<DatabaseRole, String> configured, PageMapping mapping,
+                       String taskIdDatabase) {
         List<Block> children;
         try {
             children = notion.childDatabases(pageId);
@@ -86,31 +136,77 @@ public class DatabaseSetup {
             }
             throw e;
         }
+        Map<DatabaseRole, String> ids = new EnumMap<>(DatabaseRole.class);
+        for (DatabaseRole role : DatabaseRole.values()) {
+            String id = configured.get(role);
+            if (id == null) {
+                id = children.stream()
+                        .filter(b -> b.childDatabase() != null && role.title().equals(b.childDatabase().title()))
+                        .findFirst().map(Block::id).orElse(null);
+            }
+            if (id != null) {
+                ids.put(role, id);
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        TaskTarget tasks = taskTarget(taskIdDatabase, ids.get(DatabaseRole.TASK_BACKLOG), mapping, warnings);
         List<Result> results = new ArrayList<>();
         // Relations need their target's data source: roles are set up in order, the Task Backlog first,
         // so a relation is declared in the same request that creates or extends its database.
         Map<DatabaseRole, KnownSchema> ready = new EnumMap<>(DatabaseRole.class);
         for (DatabaseRole role : DatabaseRole.values()) {
-            String id = configured.get(role);
-            if (id == null) {
-                Optional<Block> existing = children.stream()
-                        .filter(b -> b.childDatabase() != null && role.title().equals(b.childDatabase().title()))
-                        .findFirst();
-                id = existing.map(Block::id).orElse(null);
-            }
+            String id = ids.get(role);
             try {
-                results.add(id == null ? create(pageId, role, mapping, ready) : extend(id, role, mapping, ready));
+                results.add(id == null ? create(pageId, role, mapping, ready, tasks)
+                        : extend(id, role, mapping, ready, tasks, warnings));
             } catch (NotionApiException e) {
                 throw new SyncException(NotionErrors.explain(e, id == null ? "(new) " + role.title() : id,
                         role.input().id(), mapping));
             }
         }
-        return results;
+        return new Outcome(results, warnings);
     }
 
-    private Result create(String pageId, DatabaseRole role, PageMapping mapping, Map<DatabaseRole, KnownSchema> ready) {
+    /**
+     * The task-ID database: the Task Backlog when task-id-database is empty or names it (its schema is
+     * read as it is extended), else the named database, whose schema is read here (2 requests).
+     */
+    private TaskTarget taskTarget(String explicit, String taskBacklogId, PageMapping mapping, List<String> warnings) {
+        String id = explicit == null || explicit.isBlank() ? null : explicit;
+        if (id == null || sameId(id, taskBacklogId)) {
+            return new TaskTarget(id, true);
+        }
+        TaskTarget target = new TaskTarget(id, false);
+        try {
+            String dataSourceId = pages.dataSourceOf(id);
+            if (hasPrefixedUniqueId(notion.dataSource(dataSourceId).properties())) {
+                target.dataSourceId = dataSourceId;
+            } else {
+                warnings.add(target.missingSentence());
+            }
+        } catch (NotionApiException e) {
+            throw new SyncException(NotionErrors.explain(e, id, Input.TASK_ID_DATABASE.id(), mapping));
+        }
+        return target;
+    }
+
+    /** Whether the schema has a unique_id property with a prefix, as the sync path needs to match TASK-42. */
+    private static boolean hasPrefixedUniqueId(Map<String, PropertySchema> properties) {
+        return properties != null && properties.values().stream()
+                .anyMatch(p -> "unique_id".equals(p.type()) && p.uniqueId() != null && p.uniqueId().prefix() != null
+                        && !p.uniqueId().prefix().isBlank());
+    }
+
+    private static boolean sameId(String a, String b) {
+        return a != null && b != null && a.replace("-", "").equalsIgnoreCase(b.replace("-", ""));
+    }
+
+    private Result create(String pageId, DatabaseRole role, PageMapping mapping, Map<DatabaseRole, KnownSchema> ready,
+                          TaskTarget tasks) {
         KnownSchema planned = new KnownSchema(null, types(DatabaseSchemas.forRole(role, mapping, false)));
         RelationPlan withCreate = plan(role, planned, ready, mapping, r -> !r.selfRelation());
+        // A new Task Backlog has no unique ID: Tasks goes here only when it points at another database.
+        planTasks(role, planned, tasks, mapping, withCreate);
         Database db;
         boolean asSelect = false;
         try {
@@ -141,15 +237,26 @@ public class DatabaseSetup {
                 skippedSentence(role, withCreate.skipped, mapping));
     }
 
-    private Result extend(String databaseId, DatabaseRole role, PageMapping mapping, Map<DatabaseRole, KnownSchema> ready) {
+    private Result extend(String databaseId, DatabaseRole role, PageMapping mapping, Map<DatabaseRole, KnownSchema> ready,
+                          TaskTarget tasks, List<String> warnings) {
         String dataSourceId = pages.dataSourceOf(databaseId);
         DataSource ds = notion.dataSource(dataSourceId);
         Map<String, PropertySchema> existing = ds.properties() == null ? Map.of() : ds.properties();
+        if (role == DatabaseRole.TASK_BACKLOG && tasks.taskBacklog) {
+            if (hasPrefixedUniqueId(existing)) {
+                tasks.dataSourceId = dataSourceId;
+            } else if (tasks.explicitId != null) {
+                warnings.add(tasks.missingSentence());
+            }
+        }
         Map<String, Object> schema = DatabaseSchemas.forRole(role, mapping, false);
         Map<String, Object> missing = new LinkedHashMap<>();
         List<String> conflicts = new ArrayList<>();
         List<String> names = new ArrayList<>(schema.keySet());
         names.addAll(RelationProperty.sidesOn(role, mapping));
+        if (tasks.on(role)) {
+            names.add(mapping.propertyName(Field.TASKS.defaultName()));
+        }
         for (String name : names) {
             Optional<PropertySchema> have = existing.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
@@ -173,6 +280,7 @@ public class DatabaseSetup {
         types.putAll(types(missing));
         KnownSchema known = new KnownSchema(dataSourceId, types);
         RelationPlan relations = plan(role, known, ready, mapping, r -> true);
+        planTasks(role, known, tasks, mapping, relations);
         ready.put(role, known);
         String skipped = skippedSentence(role, relations.skipped, mapping);
         if (missing.isEmpty() && relations.properties.isEmpty()) {
@@ -256,6 +364,18 @@ public class DatabaseSetup {
             partner.ifPresent(p -> target.add(p, "relation"));
         }
         return plan;
+    }
+
+    /** Adds Tasks to the plan when the role's database should have it and has no property of that name yet. */
+    private static void planTasks(DatabaseRole role, KnownSchema own, TaskTarget tasks, PageMapping mapping,
+                                  RelationPlan plan) {
+        String name = mapping.propertyName(Field.TASKS.defaultName());
+        if (!tasks.on(role) || own.has(name)) {
+            return; // one that exists is left alone, whatever it points at (a wrong type is a conflict found before)
+        }
+        plan.properties.put(name, RelationProperty.oneWay(tasks.dataSourceId));
+        plan.added.add(tasks.describe(mapping));
+        own.add(name, "relation");
     }
 
     /** One sentence on the relations not declared because the database they point at was not set up. */

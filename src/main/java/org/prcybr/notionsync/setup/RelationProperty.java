@@ -13,7 +13,8 @@ import org.prcybr.notionsync.mapping.Field;
  * the data source of another (or its own), and for a two-way pair the name of the other side, which
  * Notion creates on the target. The sync paths fill them; this list only shapes the schema.
  *
- * <p>{@code Tasks} is not here: it points at a task-ID database, which no input names yet.
+ * <p>{@code Tasks} is not here: it points at the task-ID database, which is not a role (see
+ * {@link DatabaseSetup}); it is declared with {@link #oneWay}.
  */
 public enum RelationProperty {
     /** Issue → parent issue; Notion keeps {@code Sub-issues} as its other side (a self-relation). */
@@ -60,15 +61,22 @@ public enum RelationProperty {
 
     /** The property configuration in the 2025-09-03 shape: always {@code data_source_id}, never {@code database_id}. */
     Map<String, Object> config(String targetDataSourceId, PageMapping mapping) {
+        if (partnerDefaultName == null) {
+            return oneWay(targetDataSourceId);
+        }
         Map<String, Object> relation = new LinkedHashMap<>();
         relation.put("data_source_id", targetDataSourceId);
-        if (partnerDefaultName == null) {
-            relation.put("type", "single_property");
-            relation.put("single_property", Map.of());
-        } else {
-            relation.put("type", "dual_property");
-            relation.put("dual_property", Map.of("synced_property_name", mapping.propertyName(partnerDefaultName)));
-        }
+        relation.put("type", "dual_property");
+        relation.put("dual_property", Map.of("synced_property_name", mapping.propertyName(partnerDefaultName)));
+        return Map.of("relation", relation);
+    }
+
+    /** A one-way ({@code single_property}) relation to the data source. */
+    static Map<String, Object> oneWay(String targetDataSourceId) {
+        Map<String, Object> relation = new LinkedHashMap<>();
+        relation.put("data_source_id", targetDataSourceId);
+        relation.put("type", "single_property");
+        relation.put("single_property", Map.of());
         return Map.of("relation", relation);
     }
 

@@ -75,10 +75,13 @@ class SetupIT {
                 .respond(NotionMock.ok("{\"object\":\"data_source\",\"id\":\"x\",\"properties\":{}}"));
     }
 
-    /** A schema with every Field property of its usual type (Status with Open and Closed). */
+    /** A schema with every Field property of its usual type (Status with Open and Closed), relations left out. */
     private static Schema everyField() {
         Schema schema = new Schema().title("Name");
         for (Field f : Field.values()) {
+            if (f.relation()) {
+                continue; // a relation needs its target: tests add those they mean with Schema.relation
+            }
             if (f == Field.STATUS) {
                 schema.status(f.defaultName(), "Open", "Closed");
             } else {
@@ -122,6 +125,10 @@ class SetupIT {
             titles.add(b.get("title").get(0).get("text").get("content").getStringValue());
         }
         assertEquals(List.of(TITLES), titles);
+        for (HttpRequest req : notion.recorded()) {
+            assertFalse(req.getBodyAsString() != null && req.getBodyAsString().contains("Tasks"),
+                    "a new Task Backlog has no unique ID, so no Tasks: " + req.getBodyAsString());
+        }
         JsonNode props = NotionMock.json(creates.get(0)).get("initial_data_source").get("properties");
         assertTrue(props.get("Name").get("title").isObject());
         assertEquals("Open", props.get("Status").get("status").get("options").get(0).get("name").getStringValue());
@@ -275,11 +282,13 @@ class SetupIT {
         String taskBacklogDs = "d1000000-0000-4000-8000-000000000000";
         String projectBoardDs = "d2000000-0000-4000-8000-000000000000";
         existing(notion,
-                everyField().relation("Parent", taskBacklogDb, taskBacklogDs, "Sub-issues")
+                everyField().uniqueId("ID", "TASK").relation("Parent", taskBacklogDb, taskBacklogDs, "Sub-issues")
                         .relation("Sub-issues", taskBacklogDb, taskBacklogDs, "Parent")
-                        .relation("Pull Requests", projectBoardDb, projectBoardDs, "Issues"),
+                        .relation("Pull Requests", projectBoardDb, projectBoardDs, "Issues")
+                        .relation("Tasks", taskBacklogDb, taskBacklogDs, null),
                 everyField().relation("Issues", taskBacklogDb, taskBacklogDs, "Pull Requests")
-                        .relation("Content", taskBacklogDb, taskBacklogDs, null));
+                        .relation("Content", taskBacklogDb, taskBacklogDs, null)
+                        .relation("Tasks", taskBacklogDb, taskBacklogDs, null));
 
         Result r = setup(notion).run();
 
@@ -352,5 +361,148 @@ class SetupIT {
         assertEquals(0, notion.recorded("PATCH", ".*").size(), "the Task Backlog is left unchanged, and so are its relations");
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("Setup did not add Issues and Content to the Project "
                 + "Board Backlog: they point at the Task Backlog, which setup left unchanged")), r.toString());
+    }
+
+    private static String oneWay(String dataSourceId) {
+        return "{\"relation\":{\"data_source_id\":\"" + dataSourceId + "\",\"type\":\"single_property\",\"single_property\":{}}}";
+    }
+
+    @Test
+    void aTaskBacklogWithAPrefixedUniqueIdGetsTasksOnBothDatabasesInTheRequestsThatExtendThem(NotionMock notion)
+            throws Exception {
+        String[] ds = existing(notion, everyField().uniqueId("ID", "TASK"), everyField());
+        dataSourcesPatched(notion);
+
+        Result r = setup(notion).run();
+
+        assertEquals("synced", r.output("status"), r.toString());
+        assertEquals(13, notion.recorded().length, "the 11 reads, and one PATCH for each of the two databases");
+        assertEquals("{\"properties\":{\"Parent\":{\"relation\":{\"data_source_id\":\"" + ds[0]
+                + "\",\"type\":\"dual_property\",\"dual_property\":{\"synced_property_name\":\"Sub-issues\"}}},"
+                + "\"Tasks\":" + oneWay(ds[0]) + "}}",
+                body(notion.recorded("PATCH", "/v1/data_sources/" + ds[0]).get(0)));
+        assertEquals("{\"properties\":{\"Issues\":{\"relation\":{\"data_source_id\":\"" + ds[0]
+                + "\",\"type\":\"dual_property\",\"dual_property\":{\"synced_property_name\":\"Pull Requests\"}}},"
+                + "\"Content\":" + oneWay(ds[0]) + ",\"Tasks\":" + oneWay(ds[0]) + "}}",
+                body(notion.recorded("PATCH", "/v1/data_sources/" + ds[1]).get(0)));
+        assertTrue(r.summary().contains("| Task Backlog | notion-task-backlog-db-id | extended; relations "
+                + "Parent ⇄ Sub-issues, Tasks → Task Backlog |"), r.summary());
+        assertTrue(r.summary().contains("Content → Task Backlog, Tasks → Task Backlog |"), r.summary());
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+    }
+
+    @Test
+    void withoutAUniqueIdWithAPrefixThereIsNoTasksAndNothingIsSaidUnlessTaskIdDatabaseNamesIt(NotionMock notion)
+            throws Exception {
+        existing(notion, everyField().uniqueId("ID", null), everyField());
+        dataSourcesPatched(notion);
+
+        Result r = setup(notion).run();
+
+        assertEquals("synced", r.output("status"), r.toString());
+        assertEquals(13, notion.recorded().length);
+        for (HttpRequest patch : notion.recorded("PATCH", ".*")) {
+            assertFalse(patch.getBodyAsString().contains("Tasks"), patch.getBodyAsString());
+        }
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+
+        // Named explicitly, a database without one gets one sentence, and still no Tasks.
+        String tasksDb = "7a000000-0000-4000-8000-000000000000";
+        notion.database(tasksDb, "7d000000-0000-4000-8000-000000000000")
+                .dataSource("7d000000-0000-4000-8000-000000000000", new Schema().title("Name").prop("Number", "number"));
+        Result named = setup(notion).input(Input.TASK_ID_DATABASE, tasksDb).run();
+
+        assertEquals("synced", named.output("status"), named.toString());
+        for (HttpRequest patch : notion.recorded("PATCH", ".*")) {
+            assertFalse(patch.getBodyAsString().contains("Tasks"), patch.getBodyAsString());
+        }
+        assertEquals(1, named.warnings().size(), named.warnings().toString());
+        assertTrue(named.warnings().get(0).endsWith("Setup did not add Tasks: the task-id-database " + tasksDb
+                + " has no unique ID property with a prefix; add one (such as TASK) to that database in Notion and run "
+                + "setup again."), named.warnings().toString());
+    }
+
+    @Test
+    void anExplicitTaskIdDatabasePointsTasksAtItsDataSourceAndASecondRunChangesNothing(NotionMock notion)
+            throws Exception {
+        String tasksDb = "7a000000-0000-4000-8000-000000000000";
+        String tasksDs = "7d000000-0000-4000-8000-000000000000";
+        notion.database(tasksDb, tasksDs).dataSource(tasksDs, new Schema().title("Task").uniqueId("Task ID", "TASK"));
+        // The Task Backlog's own unique ID does not matter: task-id-database names another database.
+        String[] ds = existing(notion, everyField().uniqueId("ID", "BUG"), everyField());
+        dataSourcesPatched(notion);
+
+        Result r = setup(notion).input(Input.TASK_ID_DATABASE, tasksDb.replace("-", ""))
+                .input(Input.PROPERTY_NAMES, "Tasks=Notion tasks").run();
+
+        assertEquals("synced", r.output("status"), r.toString());
+        assertEquals(15, notion.recorded().length,
+                "the 11 reads, the task database and its data source, one PATCH for each of the two databases");
+        assertTrue(body(notion.recorded("PATCH", "/v1/data_sources/" + ds[0]).get(0))
+                .endsWith(",\"Notion tasks\":" + oneWay(tasksDs) + "}}"));
+        assertTrue(body(notion.recorded("PATCH", "/v1/data_sources/" + ds[1]).get(0))
+                .endsWith(",\"Notion tasks\":" + oneWay(tasksDs) + "}}"));
+        assertTrue(r.summary().contains("Notion tasks → task-id-database"), r.summary());
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+    }
+
+    @Test
+    void aSecondRunWithAnExplicitTaskIdDatabaseFindsTasksAndWritesNothing(NotionMock notion) throws Exception {
+        String tasksDb = "7a000000-0000-4000-8000-000000000000";
+        String tasksDs = "7d000000-0000-4000-8000-000000000000";
+        String taskBacklogDb = "00000001-0000-4000-8000-000000000000";
+        String projectBoardDb = "00000002-0000-4000-8000-000000000000";
+        String taskBacklogDs = "d1000000-0000-4000-8000-000000000000";
+        String projectBoardDs = "d2000000-0000-4000-8000-000000000000";
+        notion.database(tasksDb, tasksDs).dataSource(tasksDs, new Schema().title("Task").uniqueId("Task ID", "TASK"));
+        existing(notion,
+                everyField().relation("Parent", taskBacklogDb, taskBacklogDs, "Sub-issues")
+                        .relation("Sub-issues", taskBacklogDb, taskBacklogDs, "Parent")
+                        .relation("Pull Requests", projectBoardDb, projectBoardDs, "Issues")
+                        .relation("Tasks", tasksDb, tasksDs, null),
+                everyField().relation("Issues", taskBacklogDb, taskBacklogDs, "Pull Requests")
+                        .relation("Content", taskBacklogDb, taskBacklogDs, null)
+                        .relation("Tasks", tasksDb, tasksDs, null));
+
+        Result r = setup(notion).input(Input.TASK_ID_DATABASE, tasksDb).run();
+
+        assertEquals("synced", r.output("status"), r.toString());
+        assertEquals(0, notion.recorded("PATCH", ".*").size(), "nothing to add");
+        assertEquals(13, notion.recorded().length, "the 11 reads and the task database's two");
+        assertTrue(r.summary().contains("| Task Backlog | notion-task-backlog-db-id | unchanged |"), r.summary());
+    }
+
+    @Test
+    void anExplicitTaskIdDatabaseGoesIntoTheRequestsThatCreateTheDatabases(NotionMock notion) throws Exception {
+        String tasksDb = "7a000000-0000-4000-8000-000000000000";
+        String tasksDs = "7d000000-0000-4000-8000-000000000000";
+        notion.database(tasksDb, tasksDs).dataSource(tasksDs, new Schema().title("Task").uniqueId("Task ID", "TASK"));
+        children(notion);
+        databasesCreated(notion);
+        dataSourcesPatched(notion);
+
+        Result r = setup(notion).input(Input.TASK_ID_DATABASE, tasksDb).run();
+
+        assertEquals("synced", r.output("status"), r.toString());
+        assertEquals(9, notion.recorded().length, "the page's children, the task database's two reads, five creates, "
+                + "the Task Backlog's Parent");
+        List<HttpRequest> creates = notion.recorded("POST", "/v1/databases");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(i < 2, body(creates.get(i)).contains("\"Tasks\":" + oneWay(tasksDs)), TITLES[i]);
+        }
+        assertFalse(notion.recorded("PATCH", ".*").get(0).getBodyAsString().contains("Tasks"));
+    }
+
+    @Test
+    void aTasksPropertyOfAnotherTypeIsAConflict(NotionMock notion) throws Exception {
+        existing(notion, everyField().uniqueId("ID", "TASK"), everyField().prop("Tasks", "rich_text"));
+        dataSourcesPatched(notion);
+
+        Result r = setup(notion).run();
+
+        assertEquals("error", r.output("status"), r.toString());
+        assertTrue(r.errors().get(0).contains("Project Board Backlog: \"Tasks\" is a rich_text property but must be "
+                + "relation"), r.toString());
+        assertEquals(0, notion.recorded("PATCH", "/v1/data_sources/d2000000-0000-4000-8000-000000000000").size());
     }
 }

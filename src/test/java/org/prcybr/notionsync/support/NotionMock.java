@@ -88,6 +88,15 @@ public final class NotionMock {
             return this;
         }
 
+        /** A unique ID property as a data source returns it; prefix null: numbers only. */
+        public Schema uniqueId(String name, String prefix) {
+            props.add("\"" + name + "\":{\"id\":\"" + Math.abs(name.hashCode()) + "\",\"name\":\"" + name
+                    + "\",\"type\":\"unique_id\",\"unique_id\":{\"prefix\":"
+                    + (prefix == null ? "null" : "\"" + prefix + "\"") + "}}");
+            types.put(name, "unique_id");
+            return this;
+        }
+
         public Schema without(String name) {
             props.removeIf(p -> p.startsWith("\"" + name + "\":"));
             types.remove(name);
