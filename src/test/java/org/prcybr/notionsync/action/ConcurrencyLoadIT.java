@@ -73,7 +73,12 @@ class ConcurrencyLoadIT {
                 for (Result r : results) {
                     assertEquals("synced", r.output("status"), r.toString());
                 }
-                assertEquals(RACERS, notion.creates.get() - createsBefore, "the race was real: every run created a page");
+                List<String> outcomes = results.stream().map(r -> r.output("operation") + ":" + r.output("page-id")
+                        .substring(0, 8) + " in " + r.wallMs() + " ms").toList();
+                assertEquals(RACERS, notion.creates.get() - createsBefore, "round " + round
+                        + ": the race was real, every run created a page; runs: " + outcomes + "; log of a run that "
+                        + "reports no create:\n" + results.stream().filter(r -> !"created".equals(r.output("operation")))
+                                .findFirst().orElse(results.get(0)).stdout());
                 assertEquals(1, notion.livePages(nodeId).size(), "round " + round + ": live pages for one issue");
                 // Runs that saw the duplicates report the survivor. A run whose look after its own
                 // create found no other page yet may report its own page, trashed later by a slower
@@ -81,8 +86,8 @@ class ConcurrencyLoadIT {
                 String survivor = notion.livePages(nodeId).get(0).get("id").asText();
                 assertTrue(results.stream().anyMatch(r -> survivor.equals(r.output("page-id"))),
                         "the survivor is a page some run wrote");
-                System.out.printf("round %d: %d creates so far, survivor %s, outputs %s%n", round, notion.creates.get(),
-                        survivor, results.stream().map(r -> r.output("operation") + ":" + r.output("page-id").substring(0, 8)).toList());
+                System.out.printf("round %d: %d creates so far, survivor %s, runs %s%n", round, notion.creates.get(),
+                        survivor, outcomes);
             }
         }
     }
