@@ -3,6 +3,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
@@ -26,16 +29,23 @@ import org.objectweb.asm.ClassWriter;
  *       across files (similar classes side by side), which per-entry deflate cannot. Each stored
  *       MB adds about 1 MB to the unpacked image and takes about 0.25 MB off the pulled layers, so
  *       only the packages with the best ratio are stored (scripts/benchmark.sh measures both).
+ *   <li>With a TIMESTAMP (the build's {@code project.build.outputTimestamp}), every entry is
+ *       stamped with it, including those written after the shade (the service index), so the
+ *       same sources give the same jar bytes, whenever and in whichever time zone they are built.
  * </ul>
  *
  * <p>Every other entry is copied as it is, in the same order. Usage (Java 17+ source launcher):
- * {@code java -cp asm.jar RepackJar.java JAR KEPT_PREFIX STORED_PREFIXES} (comma-separated).
+ * {@code java -cp asm.jar RepackJar.java JAR KEPT_PREFIX STORED_PREFIXES [TIMESTAMP]}
+ * (prefixes comma-separated, timestamp ISO-8601 such as 2026-01-01T00:00:00Z).
  */
 public final class RepackJar {
     public static void main(String[] args) throws IOException {
         Path jar = Path.of(args[0]);
         String kept = args[1];
         List<String> storedPrefixes = Arrays.asList(args[2].split(","));
+        // The zip's DOS time fields as written, not converted through this machine's time zone.
+        LocalDateTime stamp = args.length > 3
+                ? LocalDateTime.ofInstant(Instant.parse(args[3]), ZoneOffset.UTC) : null;
         Path repacked = jar.resolveSibling(jar.getFileName() + ".repacked");
         long before = Files.size(jar);
         int stripped = 0;
@@ -54,7 +64,11 @@ public final class RepackJar {
                     stripped++;
                 }
                 ZipEntry copy = new ZipEntry(name);
-                copy.setTime(entry.getTime());
+                if (stamp != null) {
+                    copy.setTimeLocal(stamp);
+                } else {
+                    copy.setTime(entry.getTime());
+                }
                 if (!entry.isDirectory() && storedPrefixes.stream().anyMatch(name::startsWith)) {
                     CRC32 crc = new CRC32();
                     crc.update(bytes);

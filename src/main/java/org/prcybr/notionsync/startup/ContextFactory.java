@@ -26,8 +26,10 @@ public final class ContextFactory {
         props.put("notion.token", settings.notionToken());
         props.put("notion.version", settings.notionVersion());
         props.put("retry.budget", settings.retryBudget().toSeconds() + "s");
-        // A backfill sends thousands of requests: space them at Notion's average rate limit.
-        props.put("notion.pace-per-second", settings.mode() == SyncSettings.Mode.BACKFILL ? "2.8" : "0");
+        // A backfill sends thousands of requests: space them at Notion's average rate limit. The
+        // JVM property is for tests against a stand-in without that limit (no input sets it).
+        props.put("notion.pace-per-second", settings.mode() == SyncSettings.Mode.BACKFILL
+                ? System.getProperty("notion-sync.backfill-pace-per-second", "2.8") : "0");
         URI graphql = URI.create(settings.run().graphqlUrl());
         props.put("micronaut.http.services.github.url", graphql.getScheme() + "://" + graphql.getRawAuthority());
         props.put("micronaut.http.services.github.read-timeout", "10s");

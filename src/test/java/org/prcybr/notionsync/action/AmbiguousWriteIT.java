@@ -1,6 +1,7 @@
 package org.prcybr.notionsync.action;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockserver.model.HttpRequest.request;
 import static org.prcybr.notionsync.support.NotionMock.DB;
 import static org.prcybr.notionsync.support.NotionMock.DS;
@@ -62,20 +63,34 @@ class AmbiguousWriteIT {
         assertEquals(3, notion.recorded("POST", ".*/query").size());
     }
 
+    /**
+     * Notion answers 503 to everything; the 6 s budget runs out. The retry count is bounded by
+     * Retrier's backoff (500 ms base, doubling, equal jitter: retry n waits between half and all of
+     * 500 ms * 2^(n-1)), not by luck. At least 2: their waits are at most 0.5 s + 1 s, which leaves
+     * 4.5 s of the budget for the run's start (the budget counts from the client's creation, so
+     * start-up on a busy machine is in it) and three answers; with 3 s that slack was 1.5 s and a
+     * busy machine saw 1 retry. At most 4: the first four waits take at least 0.25 + 0.5 + 1 + 2 s,
+     * and a fifth would wait at least 4 s more, past the budget. A budget not enforced, or retries
+     * without growing backoff, would show more.
+     */
     @Test
     void budgetExpiryIsAClearErrorAndNothingIsWritten(NotionMock notion) throws Exception {
         notion.server().when(request().withMethod("GET").withPath("/v1/databases/" + DB))
                 .respond(org.mockserver.model.HttpResponse.response().withStatusCode(503));
 
         Result r = new ActionProcess(workspace).notion(notion.url()).input(Input.NOTION_TASK_BACKLOG_DB_ID, DB)
-                .input(Input.RETRY_BUDGET_SECONDS, "3").event("issues", "issues.opened.json").run();
+                .input(Input.RETRY_BUDGET_SECONDS, "6").event("issues", "issues.opened.json").run();
 
         assertEquals(1, r.exitCode(), r.toString());
         assertEquals("error", r.output("status"));
         assertEquals(1, r.errors().size());
-        org.junit.jupiter.api.Assertions.assertTrue(r.errors().get(0).contains("retry-budget-seconds"), r.errors().get(0));
-        org.junit.jupiter.api.Assertions.assertTrue(Integer.parseInt(r.output("retries")) >= 2);
-        org.junit.jupiter.api.Assertions.assertTrue(r.summary().contains("| Retries |"));
+        assertTrue(r.errors().get(0).contains("retry-budget-seconds"), r.errors().get(0));
+        int retries = Integer.parseInt(r.output("retries"));
+        int requests = notion.recorded("GET", "/v1/databases/.*").size();
+        assertTrue(retries >= 2 && retries <= 4, "retries within a 6 s budget: " + retries
+                + " (2 to 4 by the backoff's bounds); " + requests + " requests in " + r.wallMs() + " ms");
+        assertEquals(retries + 1, requests, "one request per attempt");
+        assertTrue(r.summary().contains("| Retries |"));
         assertEquals(0, notion.recorded("POST", "/v1/pages").size());
         assertEquals(0, notion.recorded("PATCH", ".*").size());
     }

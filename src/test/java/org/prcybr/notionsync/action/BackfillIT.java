@@ -25,10 +25,21 @@ import org.prcybr.notionsync.support.NotionMock;
  */
 @ExtendWith(MockServerExtension.class)
 class BackfillIT {
+    /**
+     * Requests per second for these runs: the stand-in has no rate limit unless a test sets one, so
+     * Notion's pace (2.8, which makes 150 objects take a minute) would only make them slow. Slow
+     * enough still for the interrupted run to be killed half-way. The default pace is tested below.
+     */
+    private static final String TEST_PACE = "25";
+
     @TempDir
     Path dir;
 
     private ActionProcess backfill(FakeNotion notion, GitHubGraphQlFake github, String name) throws Exception {
+        return backfillAtNotionsPace(notion, github, name).jvmArg("-Dnotion-sync.backfill-pace-per-second=" + TEST_PACE);
+    }
+
+    private ActionProcess backfillAtNotionsPace(FakeNotion notion, GitHubGraphQlFake github, String name) throws Exception {
         Path ws = Files.createDirectories(dir.resolve(name));
         return new ActionProcess(ws).notion(notion.url()).env("GITHUB_GRAPHQL_URL", github.url())
                 .input(Input.MODE, "backfill")
@@ -86,6 +97,27 @@ class BackfillIT {
             assertEquals(before, writes(notion), "an unchanged repository gets no write");
             // Reads only: the database, its schema, and the 153 pages in two queries of 100.
             assertEquals(4, notion.requests.get() - requestsBefore);
+        }
+    }
+
+    /**
+     * The backfill's own pace, as the action runs it, against a stand-in limited like Notion (3 per
+     * second, bursts of 3): not one 429. Unpaced, the same requests come at once and meet 429s.
+     * BackfillScaleIT (tag "scale") does this for 1,000 objects.
+     */
+    @Test
+    void atItsOwnPaceABackfillStaysUnderNotionsRateLimit(NotionMock server) throws Exception {
+        try (FakeNotion notion = new FakeNotion(ActionProcess.TOKEN).rateLimit(3)) {
+            GitHubGraphQlFake github = repository(server, 6);
+
+            Result r = backfillAtNotionsPace(notion, github, "paced").run();
+
+            assertEquals("synced", r.output("status"), r.toString());
+            assertEquals("9", r.output("created"));
+            int requests = notion.requests.get();
+            assertTrue(requests >= 12, "requests: " + requests);
+            assertEquals(0, notion.rateLimited.get(), "429s at the default pace, of " + requests + " requests in "
+                    + r.wallMs() + " ms");
         }
     }
 

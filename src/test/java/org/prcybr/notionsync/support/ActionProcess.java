@@ -19,10 +19,37 @@ import org.prcybr.notionsync.runner.Input;
 public final class ActionProcess {
     public static final Path JAR = Path.of("target", "notion-sync-action.jar").toAbsolutePath();
     public static final String TOKEN = "secret_TESTtoken0123456789abcdefABCDEF";
+    /**
+     * The JVM flags the image starts the jar with (src/main/docker/java-flags: C1 only, serial GC,
+     * Netty's settings), as far as this JDK knows them: the image runs Java 25, the tests the
+     * machine's JDK. They also make each of the tests' many starts cheaper.
+     */
+    static final List<String> IMAGE_JVM_FLAGS = imageJvmFlags();
+
+    private static List<String> imageJvmFlags() {
+        List<String> flags = new ArrayList<>();
+        // Flags of a newer JDK (-XX:-AOTReplayTraining) are skipped, not fatal, on an older one.
+        flags.add("-XX:+IgnoreUnrecognizedVMOptions");
+        try {
+            for (String line : Files.readAllLines(Path.of("src/main/docker/java-flags"))) {
+                String flag = line.replaceAll("#.*", "").trim();
+                // A launcher option, not a VM one: Java 23 and later only.
+                boolean launcherOnlyOnNewer = flag.startsWith("--sun-misc-unsafe-memory-access")
+                        && Runtime.version().feature() < 23;
+                if (!flag.isEmpty() && !launcherOnlyOnNewer) {
+                    flags.add(flag);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return List.copyOf(flags);
+    }
 
     private final Path workspace;
     private final Map<String, String> env = new HashMap<>();
     private final List<String> args = new ArrayList<>();
+    private final List<String> jvmArgs = new ArrayList<>(IMAGE_JVM_FLAGS);
     private long timeoutSeconds = 180;
 
     public ActionProcess(Path workspace) {
@@ -92,6 +119,12 @@ public final class ActionProcess {
         return this;
     }
 
+    /** A JVM option for this run, after the image's flags (e.g. {@code -Dname=value}). */
+    public ActionProcess jvmArg(String option) {
+        jvmArgs.add(option);
+        return this;
+    }
+
     public ActionProcess arg(String... more) {
         args.addAll(List.of(more));
         return this;
@@ -109,6 +142,7 @@ public final class ActionProcess {
         Files.createDirectories(workspace.resolve("file_commands"));
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmArgs);
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(args);

@@ -1,8 +1,6 @@
 package org.prcybr.notionsync.support;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -12,23 +10,21 @@ import org.mockserver.integration.ClientAndServer;
 import org.mockserver.model.HttpRequest;
 
 /**
- * One MockServer on a free loopback port per test class, reset before each test. After each test,
- * the Notion requests it received are handed to {@link NotionCapture} (when capture is on).
+ * One MockServer on a free loopback port per test JVM (a failsafe fork), shared by the classes
+ * that fork runs one after another and reset before each test, so no test sees another's
+ * expectations or recorded requests. Started on first use, stopped when the fork's tests end.
+ * After each test, the Notion requests it received are handed to {@link NotionCapture} (when
+ * capture is on).
  */
-public final class MockServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback, ParameterResolver {
+public final class MockServerExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(MockServerExtension.class);
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        ConfigurationProperties.logLevel("WARN");
-        ConfigurationProperties.disableSystemOut(true);
-        context.getStore(NS).put("server", ClientAndServer.startClientAndServer(0));
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        server(context).stop();
+    /** The root store closes what it holds when the JVM's test run ends. */
+    private record Shared(ClientAndServer server) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.stop();
+        }
     }
 
     @Override
@@ -65,10 +61,10 @@ public final class MockServerExtension implements BeforeAllCallback, AfterAllCal
     }
 
     private static ClientAndServer server(ExtensionContext context) {
-        ExtensionContext c = context;
-        while (c.getStore(NS).get("server") == null && c.getParent().isPresent()) {
-            c = c.getParent().get();
-        }
-        return (ClientAndServer) c.getStore(NS).get("server");
+        return context.getRoot().getStore(NS).getOrComputeIfAbsent("server", key -> {
+            ConfigurationProperties.logLevel("WARN");
+            ConfigurationProperties.disableSystemOut(true);
+            return new Shared(ClientAndServer.startClientAndServer(0));
+        }, Shared.class).server();
     }
 }
