@@ -10,6 +10,8 @@ import java.util.Set;
 import org.prcybr.notionsync.config.SyncSettings;
 import org.prcybr.notionsync.github.GitHubException;
 import org.prcybr.notionsync.github.ObjectRelations;
+import org.prcybr.notionsync.notion.NotionClient;
+import org.prcybr.notionsync.retry.RetryBudgetExhaustedException;
 import org.prcybr.notionsync.mapping.Category;
 import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.mapping.PageSpec;
@@ -51,6 +53,14 @@ final class Linking {
                 return ctx.getBean(ObjectRelations.class).read(spec.externalId());
             } catch (GitHubException e) {
                 // The page is still worth writing; its links follow on the next event or backfill.
+                outcome.warn("The page's relations were not written. " + e.getMessage());
+                return Map.of();
+            } catch (RetryBudgetExhaustedException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                // GitHub spent the budget on an optional read: Notion gets a budget of its own.
+                ctx.getBean(NotionClient.class).renewRetryBudget();
                 outcome.warn("The page's relations were not written. " + e.getMessage());
                 return Map.of();
             }

@@ -43,15 +43,35 @@ public class GitHubClient {
             JsonNode body = response == null ? null : response.body();
             if (body == null) {
                 // The declarative client answers a 404 with no response at all.
-                throw new GraphQlErrors("NOT_FOUND", "no response body", response);
+                throw new GraphQlErrors("NOT_FOUND", "no response body", "", response);
             }
             JsonNode errors = body.get("errors");
-            if (errors != null && errors.isArray() && errors.size() > 0) {
+            JsonNode data = body.get("data");
+            if (errors != null && errors.isArray() && errors.size() > 0 && !onlyNested(errors, data)) {
                 JsonNode first = errors.get(0);
-                throw new GraphQlErrors(JsonValues.text(first, "type"), JsonValues.text(first, "message"), response);
+                JsonNode code = JsonValues.at(first, "extensions", "code");
+                throw new GraphQlErrors(JsonValues.text(first, "type"), JsonValues.text(first, "message"),
+                        code != null && code.isString() ? code.getStringValue() : "", response);
             }
-            return body.get("data");
+            return data;
         });
+    }
+
+    /**
+     * Errors only below the root (a linked issue in a repository the token cannot read) leave the
+     * rest of the answer good: GitHub answers those nodes with null, and the readers skip nulls.
+     */
+    private static boolean onlyNested(JsonNode errors, JsonNode data) {
+        if (data == null || !data.isObject()) {
+            return false;
+        }
+        for (JsonNode error : errors.values()) {
+            JsonNode path = error.get("path");
+            if (path == null || !path.isArray() || path.size() < 2) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** GraphQL requests sent so far, retries included. */
@@ -67,11 +87,14 @@ public class GitHubClient {
     /** A 200 answer that carries GraphQL errors: the retry rule decides what they mean. */
     static final class GraphQlErrors extends RuntimeException {
         final String type;
+        /** A validation error's extensions.code (undefinedField, …): the query itself is wrong. */
+        final String code;
         final transient HttpResponse<?> response;
 
-        GraphQlErrors(String type, String message, HttpResponse<?> response) {
+        GraphQlErrors(String type, String message, String code, HttpResponse<?> response) {
             super(message, null, false, false);
             this.type = type == null ? "" : type;
+            this.code = code == null ? "" : code;
             this.response = response;
         }
     }

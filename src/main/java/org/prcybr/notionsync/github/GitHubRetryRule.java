@@ -29,7 +29,7 @@ record GitHubRetryRule(String what) implements RetryRule {
             int status = response.code();
             String problem = status + " " + response.reason();
             if (status == 429 || (status == 403 && rateLimited(response))) {
-                return new Verdict.Retry(rateLimitWaitMs(response, attempt), problem + " (rate limit)");
+                return new Verdict.Retry(rateLimitWaitMs(response, attempt), rateLimitProblem(problem, response));
             }
             return switch (status) {
                 case 401 -> fail(Kind.UNAUTHORIZED, e);
@@ -42,11 +42,17 @@ record GitHubRetryRule(String what) implements RetryRule {
         }
         if (failure instanceof GraphQlErrors e) {
             return switch (e.type) {
-                case "RATE_LIMITED" -> new Verdict.Retry(rateLimitWaitMs(e.response, attempt), "RATE_LIMITED");
+                case "RATE_LIMITED" -> new Verdict.Retry(rateLimitWaitMs(e.response, attempt),
+                        e.response == null ? "RATE_LIMITED" : rateLimitProblem("RATE_LIMITED", e.response));
                 case "NOT_FOUND" -> fail(Kind.NOT_FOUND, e);
                 case "FORBIDDEN" -> fail(Kind.FORBIDDEN, e);
-                // GitHub's "Something went wrong while executing your query" (a timeout on its side) has no type.
-                case "" -> new Verdict.Retry(Retrier.backoffMs(attempt), "a GraphQL error without a type");
+                case "INSUFFICIENT_SCOPES" -> new Verdict.Fail(new GitHubException(Kind.FORBIDDEN, "The github-token "
+                        + "lacks a scope needed to read the " + what + " (INSUFFICIENT_SCOPES): for a project, pass a "
+                        + "token with the read:project scope (stored as PROJECTS_TOKEN in the examples).", e));
+                // GitHub's "Something went wrong while executing your query" (a timeout on its side) has
+                // neither a type nor a code; a validation error (an unknown field) has a code.
+                case "" -> e.code.isEmpty() ? new Verdict.Retry(Retrier.backoffMs(attempt), "a GraphQL error without a type")
+                        : new Verdict.Fail(new GitHubException(Kind.REJECTED, rejected(e.code), e));
                 default -> new Verdict.Fail(new GitHubException(Kind.REJECTED, rejected(e.type), e));
             };
         }
@@ -86,6 +92,13 @@ record GitHubRetryRule(String what) implements RetryRule {
         return body.map(b -> b.toLowerCase(Locale.ROOT).contains("rate limit")).orElse(false);
     }
 
+    /** The problem named when a rate limit is the last answer: when the limit resets, if GitHub said. */
+    static String rateLimitProblem(String answer, HttpResponse<?> response) {
+        return resetMs(response).map(ms -> answer + " (github-token's rate limit is used up until "
+                + java.time.Instant.ofEpochMilli(System.currentTimeMillis() + ms).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                + "; run the job again after that)").orElse(answer + " (rate limit)");
+    }
+
     /** Retry-After first, then x-ratelimit-reset (epoch seconds), then GitHub's advised minute; never below backoff. */
     static long rateLimitWaitMs(HttpResponse<?> response, int attempt) {
         long wait = SECONDARY_LIMIT_WAIT_MS;
@@ -98,6 +111,9 @@ record GitHubRetryRule(String what) implements RetryRule {
     }
 
     private static Optional<Long> resetMs(HttpResponse<?> response) {
+        if (response == null) {
+            return Optional.empty();
+        }
         String reset = response.getHeaders().get("x-ratelimit-reset");
         if (reset == null || !"0".equals(response.getHeaders().get("x-ratelimit-remaining"))) {
             return Optional.empty();

@@ -33,21 +33,30 @@ public final class TaskMentions {
         if (prefix == null || prefix.isBlank()) {
             return List.of();
         }
-        // Plain text is matched here, never markdown: the body's text comes from the parser.
-        Pattern id = Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(prefix.strip()) + "-(\\d{1,9})(?![\\p{L}\\p{N}_])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        // Plain text is matched here, never markdown: the body's text comes from the parser. In
+        // prose a hyphen before the prefix makes another word ("sub-task-2"); in a branch name
+        // ("fix-TASK-42") it separates words.
+        Pattern inProse = mention(prefix, "-");
+        Pattern inBranch = mention(prefix, "");
         Set<Integer> found = new LinkedHashSet<>();
-        List<String> texts = new ArrayList<>();
-        texts.add(title == null ? "" : title);
-        texts.add(branch == null ? "" : branch);
-        texts.addAll(proseOf(body));
-        for (String text : texts) {
-            Matcher m = id.matcher(text);
-            while (m.find() && found.size() < MAX) {
-                found.add(Integer.parseInt(m.group(1)));
-            }
+        collect(inProse, title, found);
+        collect(inBranch, branch, found);
+        for (String text : proseOf(body)) {
+            collect(inProse, text, found);
         }
         return List.copyOf(found);
+    }
+
+    private static Pattern mention(String prefix, String alsoBefore) {
+        return Pattern.compile("(?<![\\p{L}\\p{N}_" + alsoBefore + "])" + Pattern.quote(prefix.strip())
+                + "-(\\d{1,9})(?![\\p{L}\\p{N}_])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private static void collect(Pattern id, String text, Set<Integer> found) {
+        Matcher m = id.matcher(text == null ? "" : text);
+        while (m.find() && found.size() < MAX) {
+            found.add(Integer.parseInt(m.group(1)));
+        }
     }
 
     /** The body's text outside code and raw HTML, one string per text run. */

@@ -63,7 +63,7 @@ public interface NotionApi {
                            @QueryValue("page_size") int pageSize);
 
     /** A page property's items, for a relation listing more than the 25 references a page carries. */
-    @Get("/v1/pages/{pageId}/properties/{+propertyId}{?start_cursor,page_size}")
+    @Get("/v1/pages/{pageId}/properties/{propertyId}{?start_cursor,page_size}")
     PropertyItemList listPropertyItems(String pageId, String propertyId,
                                        @Nullable @QueryValue("start_cursor") String startCursor,
                                        @QueryValue("page_size") int pageSize);

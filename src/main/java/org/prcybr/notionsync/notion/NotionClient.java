@@ -69,8 +69,11 @@ public class NotionClient {
 
     /** The pages a relation property of a page points to, all of them (a page lists at most 25). */
     public List<String> relatedPages(String pageId, String propertyId) {
+        // Notion gives property ids URL-encoded ("b%7D%3Ek"); the path template encodes once more,
+        // so it gets the id decoded (a "+" stays a "+", as in a path).
+        String id = java.net.URLDecoder.decode(propertyId.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
         return everyPage("GET /v1/pages/" + pageId + "/properties/" + propertyId,
-                cursor -> api.listPropertyItems(pageId, propertyId, cursor, 100)).stream()
+                cursor -> api.listPropertyItems(pageId, id, cursor, 100)).stream()
                 .filter(item -> item.relation() != null).map(item -> item.relation().id()).toList();
     }
 

@@ -132,9 +132,10 @@ public class PageUpsert {
                 settlePrefetch();
             }
             if (written.wrote()) {
-                int moved = TaskLinks.moveStatus(notion, spec, tasks, mapping);
-                if (moved > 0) {
-                    LOG.info("Moved the Status of {} mentioned task(s)", moved);
+                String refused = TaskLinks.moveStatus(notion, spec, tasks, mapping);
+                if (!refused.isEmpty()) {
+                    return new PageWrite(written.operation(), written.pageId(), written.pageUrl(),
+                            written.note().isEmpty() ? refused : written.note() + " " + refused);
                 }
             }
             return written;

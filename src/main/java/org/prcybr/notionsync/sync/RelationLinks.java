@@ -13,6 +13,7 @@ import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.mapping.PageSpec;
 import org.prcybr.notionsync.mapping.PropertyValue;
 import org.prcybr.notionsync.mapping.Relations;
+import org.prcybr.notionsync.notion.NotionApiException;
 import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
 import org.prcybr.notionsync.notion.PropertyWriter;
 
@@ -57,6 +58,7 @@ public final class RelationLinks {
                                                 String dataSourceId, PageMapping mapping, Targets targets,
                                                 ExternalIdIndex index) {
         Map<String, Set<String>> nodesByDataSource = new LinkedHashMap<>();
+        Map<String, String> propertyByDataSource = new LinkedHashMap<>();
         for (Field f : Relations.of(spec.category())) {
             if (!(spec.values().get(f) instanceof PropertyValue.Relation value)) {
                 continue;
@@ -82,13 +84,30 @@ public final class RelationLinks {
                         + " (mode: setup creates it so), or remove it; nothing was written.");
             }
             nodesByDataSource.computeIfAbsent(config.dataSourceId(), k -> new LinkedHashSet<>()).addAll(value.nodeIds());
+            propertyByDataSource.putIfAbsent(config.dataSourceId(), property.get().name());
         }
-        nodesByDataSource.forEach(index::resolve);
+        nodesByDataSource.forEach((ds, nodes) -> {
+            try {
+                index.resolve(ds, nodes);
+            } catch (NotionApiException e) {
+                throw unshared(e, propertyByDataSource.get(ds), databaseId);
+            }
+        });
         // By name: the writer may see the property as a page lists it, without its configuration.
         return (property, nodeIds) -> property(schema, property.name() == null ? "" : property.name())
                 .filter(p -> p.relation() != null)
                 .map(p -> index.pages(p.relation().dataSourceId(), nodeIds))
                 .orElse(null);
+    }
+
+    /** A relation's target the integration cannot open: named as the relation, not as the page's database. */
+    static RuntimeException unshared(NotionApiException e, String property, String databaseId) {
+        if (e.status() != 404 && e.status() != 403) {
+            return e;
+        }
+        return new SyncException("The relation property \"" + property + "\" of Notion database " + databaseId
+                + " points at a database the integration cannot open (" + e.status() + " " + e.code() + "): share "
+                + "that database with the integration (its ... menu > Connections), or remove the property.");
     }
 
     static Optional<PropertySchema> property(Map<String, PropertySchema> schema, String name) {

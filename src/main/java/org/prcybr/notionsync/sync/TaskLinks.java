@@ -13,6 +13,7 @@ import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.mapping.PageSpec;
 import org.prcybr.notionsync.mapping.PropertyValue;
 import org.prcybr.notionsync.mapping.TaskMentions;
+import org.prcybr.notionsync.notion.NotionApiException;
 import org.prcybr.notionsync.notion.NotionClient;
 import org.prcybr.notionsync.notion.NotionModels.Page;
 import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
@@ -42,7 +43,16 @@ final class TaskLinks {
                     + " points at another database: make it a relation to the task-id-database "
                     + targets.taskDatabaseId() + ", or remove it; nothing was written.");
         }
-        Optional<Map.Entry<String, PropertySchema>> uniqueId = schemaOf.apply(config.dataSourceId()).entrySet().stream()
+        try {
+            return find(notion, spec, config.dataSourceId(), schemaOf);
+        } catch (NotionApiException e) {
+            throw RelationLinks.unshared(e, tasks.name(), databaseId);
+        }
+    }
+
+    private static Optional<List<Page>> find(NotionClient notion, PageSpec spec, String taskDataSourceId,
+                                             Function<String, Map<String, PropertySchema>> schemaOf) {
+        Optional<Map.Entry<String, PropertySchema>> uniqueId = schemaOf.apply(taskDataSourceId).entrySet().stream()
                 .filter(e -> "unique_id".equals(e.getValue().type()) && e.getValue().uniqueId() != null
                         && e.getValue().uniqueId().prefix() != null && !e.getValue().uniqueId().prefix().isBlank())
                 .findFirst();
@@ -57,7 +67,7 @@ final class TaskLinks {
         }
         List<Page> found = new ArrayList<>();
         Map<Integer, Page> byNumber = new LinkedHashMap<>();
-        for (Page page : notion.findByUniqueIds(config.dataSourceId(), uniqueId.get().getKey(), numbers)) {
+        for (Page page : notion.findByUniqueIds(taskDataSourceId, uniqueId.get().getKey(), numbers)) {
             number(page, uniqueId.get().getKey(), prefix).ifPresent(n -> byNumber.putIfAbsent(n, page));
         }
         numbers.stream().map(byNumber::get).filter(p -> p != null).forEach(found::add);
@@ -81,18 +91,18 @@ final class TaskLinks {
 
     /**
      * Moves each task's Status to the option {@code task-status-map} gives the pull request's state,
-     * where it differs. Returns the number of tasks moved.
+     * where it differs. The pull request's page is written already, so a task Notion refuses to
+     * move is a warning (returned), not a failure.
      */
-    static int moveStatus(NotionClient notion, PageSpec spec, List<Page> tasks, PageMapping mapping) {
+    static String moveStatus(NotionClient notion, PageSpec spec, List<Page> tasks, PageMapping mapping) {
         if (spec.category() != Category.PULL_REQUEST || tasks.isEmpty()) {
-            return 0;
+            return "";
         }
         Optional<String> option = mapping.taskStatusOption(spec.states());
         if (option.isEmpty()) {
-            return 0;
+            return "";
         }
         String name = mapping.propertyName(Field.STATUS.defaultName());
-        int moved = 0;
         for (Page task : tasks) {
             var entry = task.properties() == null ? null : task.properties().entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst().orElse(null);
@@ -107,10 +117,15 @@ final class TaskLinks {
             String now = current != null && current.isObject() && current.get("name") != null
                     ? current.get("name").getStringValue() : "";
             if (!now.equalsIgnoreCase(option.get())) {
-                notion.updatePage(task.id(), Map.of(entry.getKey(), Map.of(type, Map.of("name", option.get()))));
-                moved++;
+                try {
+                    notion.updatePage(task.id(), Map.of(entry.getKey(), Map.of(type, Map.of("name", option.get()))));
+                } catch (NotionApiException e) {
+                    return "The mentioned task " + task.id() + " was not moved to \"" + option.get() + "\": its database "
+                            + "refused it (" + e.status() + " " + e.code() + "); check that its " + entry.getKey()
+                            + " property has that option, or change task-status-map.";
+                }
             }
         }
-        return moved;
+        return "";
     }
 }

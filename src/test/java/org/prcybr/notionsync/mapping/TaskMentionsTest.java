@@ -11,7 +11,8 @@ class TaskMentionsTest {
     @Test
     void titleBranchAndBodyInOrderCaseInsensitiveOnWordBoundaries() {
         assertEquals(List.of(42, 9, 43), TaskMentions.find("TASK", "Fix (TASK-42)", "feature/task-9-login",
-                "See Task-43 and TASK-42 again; not XTASK-5, TASK-6x, TASK_7 or TASK-."));
+                "See Task-43 and TASK-42 again; not XTASK-5, TASK-6x, TASK_7, TASK- or a sub-task-2."));
+        assertEquals(List.of(11), TaskMentions.find("TASK", "", "bugfix-TASK-11", ""), "in a branch, a hyphen separates");
     }
 
     @Test

@@ -250,7 +250,7 @@ public final class FakeNotion implements AutoCloseable {
         if (method.equals("GET") && path.equals("/v1/data_sources/" + DS)) {
             ObjectNode props = JSON.createObjectNode();
             schema.forEach((name, type) -> {
-                ObjectNode p = props.putObject(name).put("id", name.hashCode() + "").put("name", name).put("type", type);
+                ObjectNode p = props.putObject(name).put("id", propertyId(name, type)).put("name", name).put("type", type);
                 ObjectNode config = p.putObject(type);
                 if (type.equals("relation")) {
                     config.put("database_id", DB).put("data_source_id", DS).put("type", "dual_property")
@@ -336,7 +336,7 @@ public final class FakeNotion implements AutoCloseable {
             // As Notion does, a page carries every property of its data source, each with its type.
             ObjectNode props = page.putObject("properties");
             schema.forEach((name, type) -> {
-                ObjectNode p = props.putObject(name).put("id", name.hashCode() + "").put("type", type);
+                ObjectNode p = props.putObject(name).put("id", propertyId(name, type)).put("type", type);
                 if (type.equals("relation")) {
                     p.putArray(type);
                 } else {
@@ -381,7 +381,9 @@ public final class FakeNotion implements AutoCloseable {
             }
             ArrayNode results = JSON.createArrayNode();
             page.get("properties").fields().forEachRemaining(e -> {
-                if (e.getValue().path("id").asText().equals(parts[1]) && e.getValue().has("relation")) {
+                // The path arrives decoded; Notion's property ids are URL-encoded, as the ids it lists.
+                String id = java.net.URLDecoder.decode(e.getValue().path("id").asText(), StandardCharsets.UTF_8);
+                if (id.equals(parts[1]) && e.getValue().has("relation")) {
                     e.getValue().get("relation").forEach(r -> results.addObject().put("object", "property_item")
                             .put("id", parts[1]).put("type", "relation").putObject("relation").put("id", r.path("id").asText()));
                 }
@@ -410,6 +412,11 @@ public final class FakeNotion implements AutoCloseable {
             }
         });
         return copy;
+    }
+
+    /** Property ids as Notion gives them: a relation's is URL-encoded, as real ones often are. */
+    private static String propertyId(String name, String type) {
+        return type.equals("relation") ? "r%7D%3A" + Math.abs(name.hashCode()) : name.hashCode() + "";
     }
 
     /** After a write of one side of a two-way relation, the other side of every page follows. */
