@@ -14,6 +14,7 @@ import org.prcybr.notionsync.config.SyncSettings;
 import org.prcybr.notionsync.github.GitHubClient;
 import org.prcybr.notionsync.github.GitHubException;
 import org.prcybr.notionsync.github.ProjectItemDetails;
+import org.prcybr.notionsync.mapping.GitHubComment;
 import org.prcybr.notionsync.mapping.GitHubDetails;
 import org.prcybr.notionsync.mapping.EventMapper;
 import org.prcybr.notionsync.mapping.Field;
@@ -27,6 +28,7 @@ import org.prcybr.notionsync.notion.OutcomeUnknownException;
 import org.prcybr.notionsync.retry.RetryBudgetExhaustedException;
 import org.prcybr.notionsync.runner.Input;
 import org.prcybr.notionsync.runner.RunnerContext;
+import org.prcybr.notionsync.sync.CommentMirror;
 import org.prcybr.notionsync.sync.NotionErrors;
 import org.prcybr.notionsync.sync.PageUpsert;
 import org.prcybr.notionsync.sync.PageWrite;
@@ -84,6 +86,14 @@ final class SyncEvent {
             return;
         }
         PageSpec page = ((MappingOutcome.Mapped) mapping).page();
+        Optional<GitHubComment> comment = ((MappingOutcome.Mapped) mapping).comment();
+        if (comment.isPresent() && comment.get().byBot() && !settings.syncBotComments()) {
+            outcome.status = "skipped";
+            outcome.message = "The comment is by a bot (" + comment.get().author() + "), and bots' comments are "
+                    + "not mirrored unless sync-bot-comments is true.";
+            LOG.info("Skipped {}: {}", outcome.eventType, outcome.message);
+            return;
+        }
         outcome.category = page.category().label();
         outcome.externalId = page.externalId();
         outcome.title = page.title();
@@ -127,6 +137,9 @@ final class SyncEvent {
                 outcome.warn(write.note());
             }
             LOG.info("{} {}: page {} {}", outcome.eventType, outcome.status, write.pageId(), write.operation());
+            if (comment.isPresent() && !write.pageId().isEmpty()) {
+                mirrorComment(notion, write.pageId(), comment.get(), outcome);
+            }
         } catch (NotionApiException e) {
             fail(outcome, NotionErrors.explain(e, outcome.databaseId, outcome.databaseInput, settings.mapping()));
         } catch (SyncException | RetryBudgetExhaustedException | GitHubException e) {
@@ -144,6 +157,31 @@ final class SyncEvent {
                 outcome.githubRequests = github.requests();
                 outcome.retries += github.retries();
             }
+        }
+    }
+
+    /**
+     * Mirrors the event's comment on the page just written. A failure leaves the page as written
+     * and fails the run with the reason.
+     */
+    private static void mirrorComment(NotionClient notion, String pageId, GitHubComment comment, RunOutcome outcome) {
+        try {
+            CommentMirror.Result result = new CommentMirror(notion).mirror(pageId, comment);
+            if (result.operation().equals("none")) {
+                LOG.info("Comment: {}", result.note());
+            } else {
+                // Whatever the page write did, the comment changed Notion.
+                outcome.status = "synced";
+                LOG.info("Comment {} on page {}", result.operation(), pageId);
+                if (!result.note().isEmpty()) {
+                    LOG.info("{}", result.note());
+                }
+            }
+        } catch (NotionApiException e) {
+            fail(outcome, NotionErrors.explainComment(e, pageId));
+        } catch (OutcomeUnknownException e) {
+            fail(outcome, "The page was written, but Notion did not confirm adding the comment (" + e.getMessage()
+                    + "): look for it on the page before editing the comment on GitHub to resend it.");
         }
     }
 

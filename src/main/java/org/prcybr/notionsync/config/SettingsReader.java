@@ -72,7 +72,8 @@ public final class SettingsReader {
                     + "read: run it from a workflow, or set GITHUB_REPOSITORY=owner/name.");
         }
         return new SyncSettings(token, pageId, Map.copyOf(ids), apiUrl, version, metrics, dryRun,
-                ctx.input(Input.GITHUB_TOKEN), failOnError, budget, timeout, run, mapping, mode, project);
+                ctx.input(Input.GITHUB_TOKEN), failOnError, budget, timeout, run, mapping, mode, project,
+                bool(ctx, Input.SYNC_BOT_COMMENTS));
     }
 
     private static SyncSettings.Mode mode(String raw) throws InputException {

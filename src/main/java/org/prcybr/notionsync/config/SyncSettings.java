@@ -26,7 +26,8 @@ public record SyncSettings(
         GitHubRun run,
         PageMapping mapping,
         Mode mode,
-        Optional<ProjectRef> project) {
+        Optional<ProjectRef> project,
+        boolean syncBotComments) {
 
     /** What one run does: mirror its event, backfill the repository's history, or set the databases up. */
     public enum Mode { SYNC, BACKFILL, SETUP }
@@ -58,7 +59,8 @@ public record SyncSettings(
                 + ", notionVersion=" + notionVersion + ", metricsFile=" + metricsFile
                 + ", dryRun=" + dryRun + ", githubToken=" + redact(githubToken)
                 + ", failOnError=" + failOnError + ", retryBudget=" + retryBudget
-                + ", requestTimeout=" + requestTimeout + ", run=" + run + ", mapping=" + mapping + ", mode=" + mode + ", project=" + project + "]";
+                + ", requestTimeout=" + requestTimeout + ", run=" + run + ", mapping=" + mapping + ", mode=" + mode + ", project=" + project
+                + ", syncBotComments=" + syncBotComments + "]";
     }
 
     private static String redact(String secret) {

@@ -31,13 +31,23 @@ public final class EventMapper {
             case "pull_request", "pull_request_target" ->
                     mapped(objectPage(eventType, Category.PULL_REQUEST, payload, "pull_request", action));
             case "discussion" -> mapped(objectPage(eventType, Category.DISCUSSION, payload, "discussion", action));
+            case "issue_comment" -> comment(eventType, payload, action,
+                    isObject(JsonValues.at(payload, "issue", "pull_request")) ? Category.PULL_REQUEST : Category.ISSUE,
+                    "issue", "comment");
+            case "discussion_comment" -> comment(eventType, payload, action, Category.DISCUSSION, "discussion",
+                    "comment");
+            case "pull_request_review_comment" -> comment(eventType, payload, action, Category.PULL_REQUEST,
+                    "pull_request", "comment");
+            case "pull_request_review" -> comment(eventType, payload, action, Category.PULL_REQUEST,
+                    "pull_request", "review");
             case "projects_v2_item" -> mapped(projectItem(eventType, payload, action));
             case "repository_dispatch" -> repositoryDispatch(payload);
             case "workflow_dispatch" -> mapped(manual(eventType, payload, run));
             case "" -> throw new InputException("GITHUB_EVENT_NAME is not set: run the action from a workflow, "
                     + "or pass --event-name when running it locally.");
             default -> new MappingOutcome.Skipped(eventType, "The " + eventName
-                    + " event is not synced: this action handles issues, pull_request, discussion, "
+                    + " event is not synced: this action handles issues, pull_request, discussion, their comments "
+                    + "(issue_comment, discussion_comment, pull_request_review, pull_request_review_comment), "
                     + "projects_v2_item (also forwarded through repository_dispatch) and workflow_dispatch.");
         };
     }
@@ -58,6 +68,99 @@ public final class EventMapper {
         return new PageSpec(eventType, category, title(object), nodeId, values, Map.of(),
                 webhookObject.states(category), body(object), bodyChanged, "deleted".equals(action),
                 Optional.empty(), optionalText(object, "updated_at"), repositoryUrl(payload.get("repository")));
+    }
+
+    /**
+     * A comment event: the object's page as its own event would write it, from the facts this
+     * payload has (a review's pull request has no comment count, a conversation's pull request comes
+     * as an issue), and the comment to mirror on it.
+     */
+    private static MappingOutcome comment(String eventType, JsonNode payload, String action, Category category,
+                                          String objectKey, String commentKey) throws InputException {
+        JsonNode comment = requireObject(payload, commentKey, eventType);
+        boolean review = "review".equals(commentKey);
+        GitHubComment.Change change = switch (action) {
+            case "created", "submitted" -> GitHubComment.Change.CREATED;
+            case "edited" -> GitHubComment.Change.EDITED;
+            case "deleted" -> review ? null : GitHubComment.Change.DELETED;
+            default -> null;
+        };
+        if (change == null) {
+            return new MappingOutcome.Skipped(eventType, "The " + eventType + " event changes no comment text, "
+                    + "so nothing is mirrored to Notion.");
+        }
+        String body = text(comment, "body");
+        if (review && body.isBlank()) {
+            return new MappingOutcome.Skipped(eventType, "The review has no text, so there is no comment to "
+                    + "mirror to Notion.");
+        }
+        if (body.contains(GitHubComment.FROM_NOTION_MARKER)) {
+            return new MappingOutcome.Skipped(eventType, "The comment was posted from Notion, so it is not "
+                    + "mirrored back.");
+        }
+        PageSpec page = objectPage(eventType, category, payload, objectKey, "");
+        JsonNode object = payload.get(objectKey);
+        page = new PageSpec(eventType, category, page.title(), page.externalId(), knownValues(page.values(), object),
+                page.fieldValues(), page.states(), page.body(), false, false, page.contentNodeId(),
+                page.updatedAt(), page.repositoryUrl());
+        String context = review ? reviewContext(text(comment, "state")) : diffContext(comment);
+        return new MappingOutcome.Mapped(page, Optional.of(new GitHubComment(change, text(comment, "user", "login"),
+                text(comment, "html_url"), body, context, page.repositoryUrl())));
+    }
+
+    /** A review comment names its file and line, since a page has no diff to anchor it. */
+    private static String diffContext(JsonNode comment) {
+        String path = text(comment, "path");
+        if (path.isEmpty()) {
+            return "";
+        }
+        Number line = JsonValues.number(comment, "line");
+        Number original = JsonValues.number(comment, "original_line");
+        Number shown = line != null ? line : original;
+        return "On " + path + (shown == null ? "" : " line " + shown.longValue());
+    }
+
+    private static String reviewContext(String state) {
+        return switch (state.toLowerCase(java.util.Locale.ROOT)) {
+            case "approved" -> "Review: approved";
+            case "changes_requested" -> "Review: changes requested";
+            default -> "Review";
+        };
+    }
+
+    /**
+     * The values whose facts the object carries: a fact a comment event's payload leaves out (a
+     * review's pull request has no comments count, a conversation's no reviewers) is left as the
+     * page has it, not cleared.
+     */
+    private static Map<Field, PropertyValue> knownValues(Map<Field, PropertyValue> values, JsonNode object) {
+        Map<Field, List<String>> keys = new EnumMap<>(Field.class);
+        keys.put(Field.NUMBER, List.of("number"));
+        keys.put(Field.LABELS, List.of("labels"));
+        keys.put(Field.AUTHOR, List.of("user"));
+        keys.put(Field.CREATED, List.of("created_at"));
+        keys.put(Field.UPDATED, List.of("updated_at"));
+        keys.put(Field.CLOSED, List.of("closed_at"));
+        keys.put(Field.COMMENTS, List.of("comments"));
+        keys.put(Field.ASSIGNEES, List.of("assignees"));
+        keys.put(Field.MILESTONE, List.of("milestone"));
+        keys.put(Field.STATE_REASON, List.of("state_reason"));
+        keys.put(Field.MERGED, List.of("merged", "merged_at", "pull_request"));
+        keys.put(Field.MERGED_AT, List.of("merged_at", "pull_request"));
+        keys.put(Field.DRAFT, List.of("draft"));
+        keys.put(Field.REVIEWERS, List.of("requested_reviewers"));
+        keys.put(Field.BASE, List.of("base"));
+        keys.put(Field.HEAD, List.of("head"));
+        keys.put(Field.DISCUSSION_CATEGORY, List.of("category"));
+        keys.put(Field.ANSWERED, List.of("answer_chosen_at", "answer_html_url"));
+        Map<Field, PropertyValue> known = new EnumMap<>(Field.class);
+        values.forEach((field, value) -> {
+            List<String> needs = keys.get(field);
+            if (needs == null || needs.stream().anyMatch(k -> object.get(k) != null)) {
+                known.put(field, value);
+            }
+        });
+        return known;
     }
 
     private static PageSpec projectItem(String eventType, JsonNode payload, String action) throws InputException {

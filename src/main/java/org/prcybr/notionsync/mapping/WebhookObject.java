@@ -87,7 +87,9 @@ final class WebhookObject implements GitHubObject {
 
     @Override
     public String mergedAt() {
-        return text(object, "merged_at");
+        // A pull request's conversation event gives it as an issue, its merge time under pull_request.
+        String mergedAt = text(object, "merged_at");
+        return mergedAt.isEmpty() ? text(object, "pull_request", "merged_at") : mergedAt;
     }
 
     @Override

@@ -43,7 +43,7 @@ import org.commonmark.parser.Parser;
  * payload text is escaped, raw HTML is read with an HTML parser and never passed through.
  */
 public final class GfmToNotion {
-    private static final Parser PARSER = Parser.builder()
+    static final Parser PARSER = Parser.builder()
             .extensions(List.of(TablesExtension.create(), StrikethroughExtension.create(),
                     TaskListItemsExtension.create(),
                     // GitHub links bare URLs, www. addresses (as http://) and e-mail addresses (as mailto:).

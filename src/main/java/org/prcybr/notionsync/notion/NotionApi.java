@@ -2,6 +2,7 @@ package org.prcybr.notionsync.notion;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
@@ -10,6 +11,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.client.annotation.Client;
 import java.util.Map;
 import org.prcybr.notionsync.notion.NotionModels.BlockList;
+import org.prcybr.notionsync.notion.NotionModels.Comment;
+import org.prcybr.notionsync.notion.NotionModels.CommentList;
 import org.prcybr.notionsync.notion.NotionModels.DataSource;
 import org.prcybr.notionsync.notion.NotionModels.Database;
 import org.prcybr.notionsync.notion.NotionModels.ErrorBody;
@@ -71,4 +74,19 @@ public interface NotionApi {
     @Get("/v1/users{?start_cursor,page_size}")
     UserList listUsers(@Nullable @QueryValue("start_cursor") String startCursor,
                        @QueryValue("page_size") int pageSize);
+
+    /** Comments need the integration's Read comments (list) and Insert comments (create) capabilities. */
+    @Post("/v1/comments")
+    Comment createComment(@Body Map<String, Object> body);
+
+    @Get("/v1/comments{?block_id,start_cursor,page_size}")
+    CommentList listComments(@QueryValue("block_id") String blockId,
+                             @Nullable @QueryValue("start_cursor") String startCursor,
+                             @QueryValue("page_size") int pageSize);
+
+    @Patch("/v1/comments/{commentId}")
+    Comment updateComment(String commentId, @Body Map<String, Object> body);
+
+    @Delete("/v1/comments/{commentId}")
+    Comment deleteComment(String commentId);
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.prcybr.notionsync.notion.NotionModels.Comment;
 import org.prcybr.notionsync.notion.NotionModels.DataSource;
 import org.prcybr.notionsync.notion.NotionModels.Database;
 import org.prcybr.notionsync.notion.NotionModels.Page;
@@ -181,6 +182,33 @@ public class NotionClient {
 
     public Page trashPage(String pageId) {
         return call("PATCH /v1/pages/" + pageId + " (trash)", true, () -> api.updatePage(pageId, Map.of("in_trash", true)));
+    }
+
+    /**
+     * Adds a top-level comment to a page, shown as written by {@code displayName}. Not repeatable:
+     * a lost answer could mean it was added, and adding again would duplicate it.
+     */
+    public Comment createComment(String pageId, List<Map<String, Object>> richText, String displayName) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("parent", Map.of("type", "page_id", "page_id", pageId));
+        body.put("rich_text", richText);
+        body.put("display_name", Map.of("type", "custom", "custom", Map.of("name", displayName)));
+        return call("POST /v1/comments", false, () -> api.createComment(body));
+    }
+
+    /** A page's un-resolved comments, all of them, 100 per request. */
+    public List<Comment> comments(String pageId) {
+        return everyPage("GET /v1/comments?block_id=" + pageId, cursor -> api.listComments(pageId, cursor, 100));
+    }
+
+    /** Replaces a comment's text; only comments this integration made can be updated. */
+    public Comment updateComment(String commentId, List<Map<String, Object>> richText) {
+        return call("PATCH /v1/comments/" + commentId, true,
+                () -> api.updateComment(commentId, Map.of("rich_text", richText)));
+    }
+
+    public Comment deleteComment(String commentId) {
+        return call("DELETE /v1/comments/" + commentId, true, () -> api.deleteComment(commentId));
     }
 
     /** HTTP requests sent, retries included. */

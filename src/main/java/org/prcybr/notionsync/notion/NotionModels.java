@@ -128,6 +128,25 @@ public final class NotionModels {
     public record PageRef(String id) {
     }
 
+    /** A comment: its rich text carries the links it holds ({@code href}). */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record Comment(String id, @Nullable List<RichTextItem> richText) {
+        /** Whether any of its text links to {@code url}. */
+        public boolean linksTo(String url) {
+            return richText != null && richText.stream().anyMatch(t -> url.equals(t.href()));
+        }
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record RichTextItem(@Nullable String plainText, @Nullable String href) {
+    }
+
+    /** {@code GET /v1/comments}: a page's un-resolved comments, oldest first. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record CommentList(List<Comment> results, @Nullable Boolean hasMore, @Nullable String nextCursor)
+            implements Paged<Comment> {
+    }
+
     /** Notion's error body: {@code {"object":"error","status":404,"code":"object_not_found","message":…}}. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record ErrorBody(@Nullable String object, @Nullable Integer status, @Nullable String code,

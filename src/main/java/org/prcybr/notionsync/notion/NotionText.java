@@ -47,7 +47,7 @@ public final class NotionText {
     }
 
     /** The largest index at or below max that does not split a surrogate pair. */
-    static int cutIndex(String s, int max) {
+    public static int cutIndex(String s, int max) {
         if (s.length() <= max) {
             return s.length();
         }

@@ -27,7 +27,8 @@ public enum Input {
     MODE("mode", "sync", "sync (the event), backfill (the repository's history) or setup (create and extend the databases)."),
     PROJECT_URL("project-url", "", "With mode backfill: a Projects v2 board whose items come too, e.g. https://github.com/orgs/ORG/projects/N"),
     TASK_ID_DATABASE("task-id-database", "", "Database of Notion tasks with a unique ID (such as TASK-42) that pull requests and issues mention; default: the issues database."),
-    TASK_STATUS_MAP("task-status-map", "", "Status a mentioned task moves to when its pull request changes, one state=Option per line (open, draft, merged, closed).");
+    TASK_STATUS_MAP("task-status-map", "", "Status a mentioned task moves to when its pull request changes, one state=Option per line (open, draft, merged, closed)."),
+    SYNC_BOT_COMMENTS("sync-bot-comments", "false", "Mirror comments by bots (logins ending in [bot]) to Notion too.");
 
     private final String id;
     private final String defaultValue;

@@ -47,6 +47,18 @@ public final class NotionErrors {
         };
     }
 
+    /** A refusal of a comment request: the page is written, only its comment is not. */
+    public static String explainComment(NotionApiException e, String pageId) {
+        String notion = e.notionMessage() == null || e.notionMessage().isBlank()
+                ? "" : " Notion said: " + oneLine(e.notionMessage());
+        if (e.status() == 403) {
+            return "The page was written, but the Notion integration may not comment (403 " + e.code()
+                    + "): in the integration's Capabilities settings, enable Read comments and Insert comments.";
+        }
+        return "The page was written, but Notion answered " + e.status() + " " + e.code()
+                + " to mirroring the comment on page " + pageId + "." + notion;
+    }
+
     /**
      * The written property Notion's message names, as the database names it ({@code property-names});
      * the longest match wins, so "Merged At" is not taken for "Merged".
