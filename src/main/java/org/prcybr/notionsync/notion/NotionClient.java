@@ -13,6 +13,7 @@ import org.prcybr.notionsync.notion.NotionModels.DataSource;
 import org.prcybr.notionsync.notion.NotionModels.Database;
 import org.prcybr.notionsync.notion.NotionModels.Page;
 import org.prcybr.notionsync.notion.NotionModels.PageMarkdown;
+import org.prcybr.notionsync.notion.NotionModels.QueryResult;
 import org.prcybr.notionsync.notion.NotionModels.Paged;
 import org.prcybr.notionsync.notion.NotionModels.User;
 import org.prcybr.notionsync.retry.Retrier;
@@ -78,12 +79,25 @@ public class NotionClient {
                 .filter(item -> item.relation() != null).map(item -> item.relation().id()).toList();
     }
 
-    /** Every live page of a data source, 100 per request. */
-    public List<Page> allPages(String dataSourceId) {
-        return query(dataSourceId, null, " (all)");
+    /** The live pages of a data source, and whether that is all of them. */
+    public record Listing(List<Page> pages, boolean complete) {
+    }
+
+    /**
+     * Every live page of a data source, 100 per request; {@code complete} is false when Notion
+     * stopped at its 10,000-result cap, so a page missing from the list may still exist.
+     */
+    public Listing allPages(String dataSourceId) {
+        boolean[] capped = {false};
+        List<Page> pages = query(dataSourceId, null, " (all)", capped);
+        return new Listing(pages, !capped[0]);
     }
 
     private List<Page> query(String dataSourceId, Map<String, Object> filter, String what) {
+        return query(dataSourceId, filter, what, new boolean[1]);
+    }
+
+    private List<Page> query(String dataSourceId, Map<String, Object> filter, String what, boolean[] capped) {
         List<Page> pages = everyPage("POST /v1/data_sources/" + dataSourceId + "/query" + what, cursor -> {
             Map<String, Object> body = new LinkedHashMap<>();
             if (filter != null) {
@@ -93,7 +107,11 @@ public class NotionClient {
             if (cursor != null) {
                 body.put("start_cursor", cursor);
             }
-            return api.queryDataSource(dataSourceId, body);
+            QueryResult result = api.queryDataSource(dataSourceId, body);
+            if (result != null && result.capped()) {
+                capped[0] = true;
+            }
+            return result;
         });
         return pages.stream().filter(Page::live).toList();
     }

@@ -110,8 +110,16 @@ public final class NotionModels {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    public record QueryResult(List<Page> results, @Nullable Boolean hasMore, @Nullable String nextCursor)
-            implements Paged<Page> {
+    public record QueryResult(List<Page> results, @Nullable Boolean hasMore, @Nullable String nextCursor,
+                              @Nullable RequestStatus requestStatus) implements Paged<Page> {
+        /** Notion stops a query at 10,000 results and says so here, with has_more false. */
+        public boolean capped() {
+            return requestStatus != null && "incomplete".equals(requestStatus.type());
+        }
+    }
+
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record RequestStatus(@Nullable String type, @Nullable String incompleteReason) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)

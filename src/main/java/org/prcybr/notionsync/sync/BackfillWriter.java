@@ -41,6 +41,8 @@ public final class BackfillWriter {
     private final String lastSynced = PageUpsert.nowUtc();
     private final String externalIdProperty;
     private final ExternalIdIndex index;
+    /** False when Notion capped the listing (10,000 pages): an object not listed is looked up before it is created. */
+    private final boolean listedAll;
     private final Map<String, Map<String, PropertySchema>> otherSchemas = new HashMap<>();
     private final RelationLinks.Targets targets;
 
@@ -65,7 +67,9 @@ public final class BackfillWriter {
                 .orElseThrow(() -> new SyncException("Notion database " + databaseId + " cannot hold the pages: it has "
                         + "no property \"" + configured + "\" (a rich_text property): add it, or run the action with "
                         + "mode: setup."));
-        for (Page page : notion.allPages(dataSourceId)) {
+        NotionClient.Listing listing = notion.allPages(dataSourceId);
+        this.listedAll = listing.complete();
+        for (Page page : listing.pages()) {
             String id = ExternalIdIndex.externalIdOf(page, externalIdProperty);
             if (!id.isEmpty()) {
                 byExternalId.computeIfAbsent(id, k -> new ArrayList<>()).add(page);
@@ -73,7 +77,11 @@ public final class BackfillWriter {
         }
         Map<String, String> survivors = new HashMap<>();
         byExternalId.forEach((node, found) -> survivors.put(node, Convergence.survivor(found).id()));
-        index.loadAll(dataSourceId, survivors);
+        if (listedAll) {
+            index.loadAll(dataSourceId, survivors);
+        } else {
+            survivors.forEach((node, page) -> index.add(dataSourceId, node, page));
+        }
     }
 
     /** Pages already in the database, by External ID. */
@@ -84,6 +92,9 @@ public final class BackfillWriter {
     public Outcome write(PageSpec object) {
         PageSpec spec = withTasks(object);
         List<Page> existing = byExternalId.getOrDefault(spec.externalId(), List.of());
+        if (existing.isEmpty() && !listedAll) {
+            existing = notion.findByText(dataSourceId, externalIdProperty, spec.externalId());
+        }
         PropertyWriter.RelationPages relations = RelationLinks.present(spec, schema, mapping).isEmpty()
                 ? (property, nodeIds) -> null
                 : RelationLinks.resolve(spec, schema, databaseId, dataSourceId, mapping, targets, index);

@@ -278,4 +278,22 @@ class BackfillIT {
             assertEquals(before, writes(notion), "an unchanged repository gets no write, relations included");
         }
     }
+
+    @Test
+    void aListingNotionCappedStillFindsEveryPageBeforeCreating(NotionMock server) throws Exception {
+        try (FakeNotion notion = new FakeNotion(ActionProcess.TOKEN)) {
+            GitHubGraphQlFake github = repository(server, 9);
+            backfill(notion, github, "first").run();
+            assertEquals(12, notion.totalPages());
+            // Notion stops a query at 10,000 results; here at 5 of the 12 pages.
+            notion.queryCap(5);
+
+            Result rerun = backfill(notion, github, "capped").run();
+
+            assertEquals("synced", rerun.output("status"), rerun.toString());
+            assertEquals("0", rerun.output("created"), "pages past the cap are looked up, not created again");
+            assertEquals("12", rerun.output("unchanged"));
+            assertEquals(12, notion.totalPages());
+        }
+    }
 }

@@ -41,6 +41,7 @@ public final class FakeNotion implements AutoCloseable {
     private final Map<String, String> schema = new LinkedHashMap<>(SCHEMA);
     /** Two-way relation pairs: Notion keeps each side in step with the other. */
     private final Map<String, String> partners = new LinkedHashMap<>();
+    private int queryCap = Integer.MAX_VALUE;
     private final Random random = new Random(42);
     private final Map<String, ObjectNode> pages = new LinkedHashMap<>();
     private double ratePerSecond = Double.POSITIVE_INFINITY;
@@ -94,6 +95,12 @@ public final class FakeNotion implements AutoCloseable {
     public synchronized FakeNotion faults(double serverErrorRate, double resetRate) {
         this.serverErrorRate = serverErrorRate;
         this.resetRate = resetRate;
+        return this;
+    }
+
+    /** Notion's 10,000-result cap on one query, made small: past it, has_more is false and request_status says so. */
+    public synchronized FakeNotion queryCap(int results) {
+        queryCap = results;
         return this;
     }
 
@@ -286,6 +293,10 @@ public final class FakeNotion implements AutoCloseable {
                     matches.add(view(p));
                 }
             }
+            boolean capped = matches.size() > queryCap;
+            if (capped) {
+                matches = new ArrayList<>(matches.subList(0, queryCap));
+            }
             // Pages of at most page_size (100), the cursor being the index of the next result.
             int size = Math.min(100, body.path("page_size").asInt(100));
             int from = body.hasNonNull("start_cursor") ? Integer.parseInt(body.get("start_cursor").asText()) : 0;
@@ -293,7 +304,9 @@ public final class FakeNotion implements AutoCloseable {
             matches.subList(Math.min(from, matches.size()), Math.min(from + size, matches.size())).forEach(results::add);
             boolean more = from + size < matches.size();
             return ok("{\"object\":\"list\",\"results\":" + results + ",\"has_more\":" + more + ",\"next_cursor\":"
-                    + (more ? "\"" + (from + size) + "\"" : "null") + "}");
+                    + (more ? "\"" + (from + size) + "\"" : "null")
+                    + (capped && !more ? ",\"request_status\":{\"type\":\"incomplete\",\"incomplete_reason\":"
+                    + "\"query_result_limit_reached\"}" : "") + "}");
         }
         if (path.startsWith("/v1/pages/") && path.endsWith("/markdown")) {
             ObjectNode page = pages.get(path.substring("/v1/pages/".length(), path.length() - "/markdown".length()));
