@@ -228,7 +228,7 @@ public class DatabaseSetup {
             // A self-relation needs the data source's own ID, known only now.
             RelationPlan self = plan(role, created, ready, mapping, RelationProperty::selfRelation);
             if (!self.properties.isEmpty()) {
-                notion.addProperties(created.dataSourceId(), self.properties);
+                addProperties(created.dataSourceId(), self.properties);
             }
             relations.addAll(self.added);
             notes.addAll(self.notes);
@@ -291,7 +291,7 @@ public class DatabaseSetup {
         body.putAll(relations.properties);
         boolean asSelect = false;
         try {
-            notion.addProperties(dataSourceId, body);
+            addProperties(dataSourceId, body);
         } catch (NotionApiException e) {
             String status = missing.keySet().stream()
                     .filter(n -> n.toLowerCase(Locale.ROOT).equals(mapping.propertyName("Status").toLowerCase(Locale.ROOT)))
@@ -305,6 +305,54 @@ public class DatabaseSetup {
         }
         return new Result(role, databaseId, "extended", List.copyOf(missing.keySet()), List.of(), asSelect, false,
                 relations.added, relations.notes, skipped);
+    }
+
+    /**
+     * Adds properties to a data source. Whether Notion's API pairs a two-way relation within one
+     * data source (Parent ⇄ Sub-issues) is not documented: if it refuses one, both sides are
+     * declared one-way instead, which the sync fills itself (it writes every side from GitHub).
+     * The body then holds what was sent, so a later retry keeps that shape.
+     */
+    private void addProperties(String dataSourceId, Map<String, Object> body) {
+        try {
+            notion.addProperties(dataSourceId, body);
+        } catch (NotionApiException e) {
+            Map<String, Object> oneWay = withOneWaySelfRelations(dataSourceId, body);
+            if (e.status() != 400 || oneWay.equals(body)) {
+                throw e;
+            }
+            notion.addProperties(dataSourceId, oneWay);
+            body.clear();
+            body.putAll(oneWay);
+        }
+    }
+
+    /** The body with each two-way relation to its own data source split into two one-way ones. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withOneWaySelfRelations(String dataSourceId, Map<String, Object> body) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        body.forEach((name, config) -> {
+            Object relation = config instanceof Map<?, ?> m ? m.get("relation") : null;
+            if (relation instanceof Map<?, ?> r && dataSourceId.equals(r.get("data_source_id"))
+                    && "dual_property".equals(r.get("type"))) {
+                Object partner = ((Map<String, Object>) r.get("dual_property")).get("synced_property_name");
+                out.put(name, oneWay(dataSourceId));
+                if (partner != null) {
+                    out.put(partner.toString(), oneWay(dataSourceId));
+                }
+            } else {
+                out.put(name, config);
+            }
+        });
+        return out;
+    }
+
+    private static Map<String, Object> oneWay(String dataSourceId) {
+        Map<String, Object> relation = new LinkedHashMap<>();
+        relation.put("data_source_id", dataSourceId);
+        relation.put("type", "single_property");
+        relation.put("single_property", Map.of());
+        return Map.of("relation", relation);
     }
 
     /** The database's schema for create: its fields, then the relations whose targets exist. */

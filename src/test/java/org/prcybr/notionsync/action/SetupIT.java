@@ -505,4 +505,29 @@ class SetupIT {
                 + "relation"), r.toString());
         assertEquals(0, notion.recorded("PATCH", "/v1/data_sources/d2000000-0000-4000-8000-000000000000").size());
     }
+
+    @Test
+    void aTwoWayRelationWithinOneDatabaseThatNotionRefusesBecomesTwoOneWayRelations(NotionMock notion) throws Exception {
+        children(notion);
+        databasesCreated(notion);
+        String taskBacklogDs = "00000001-bbbb-4bbb-8bbb-bbbbbbbbbbbb";
+        notion.server().when(request().withMethod("PATCH").withPath("/v1/data_sources/" + taskBacklogDs)
+                        .withBody(org.mockserver.model.StringBody.subString("dual_property")),
+                        org.mockserver.matchers.Times.unlimited(), org.mockserver.matchers.TimeToLive.unlimited(), 10)
+                .respond(org.mockserver.model.HttpResponse.response().withStatusCode(400)
+                        .withContentType(org.mockserver.model.MediaType.APPLICATION_JSON)
+                        .withBody("{\"object\":\"error\",\"status\":400,\"code\":\"validation_error\","
+                                + "\"message\":\"A dual relation cannot point at its own data source.\"}"));
+        dataSourcesPatched(notion);
+
+        Result r = setup(notion).run();
+
+        assertEquals("synced", r.output("status"), r.toString());
+        List<HttpRequest> patches = notion.recorded("PATCH", "/v1/data_sources/" + taskBacklogDs);
+        assertEquals(2, patches.size(), "the refused two-way pair, then two one-way sides");
+        assertEquals("{\"properties\":{\"Parent\":{\"relation\":{\"data_source_id\":\"" + taskBacklogDs
+                + "\",\"type\":\"single_property\",\"single_property\":{}}},\"Sub-issues\":{\"relation\":"
+                + "{\"data_source_id\":\"" + taskBacklogDs + "\",\"type\":\"single_property\",\"single_property\":{}}}}}",
+                body(patches.get(1)));
+    }
 }
