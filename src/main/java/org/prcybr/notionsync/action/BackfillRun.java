@@ -15,13 +15,16 @@ import org.prcybr.notionsync.github.GitHubClient;
 import org.prcybr.notionsync.github.GitHubException;
 import org.prcybr.notionsync.github.RepositoryHistory;
 import org.prcybr.notionsync.mapping.Category;
+import org.prcybr.notionsync.mapping.GitHubComment;
 import org.prcybr.notionsync.mapping.PageSpec;
 import org.prcybr.notionsync.notion.NotionApiException;
 import org.prcybr.notionsync.notion.NotionClient;
+import org.prcybr.notionsync.notion.OutcomeUnknownException;
 import org.prcybr.notionsync.retry.RetryBudgetExhaustedException;
 import org.prcybr.notionsync.runner.Input;
 import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.sync.BackfillWriter;
+import org.prcybr.notionsync.sync.CommentMirror;
 import org.prcybr.notionsync.sync.ExternalIdIndex;
 import org.prcybr.notionsync.sync.RelationLinks;
 import org.prcybr.notionsync.sync.NotionErrors;
@@ -52,6 +55,19 @@ final class BackfillRun {
         String skipped = "";
     }
 
+    /** Counts for the comments of the whole run. */
+    private static final class CommentTally {
+        int onGitHub;
+        int created;
+        int updated;
+        int unchanged;
+        int skipped;
+        int pagesListed;
+        int failed;
+        /** The sentence of a refusal that every further comment request would meet (403: no capability). */
+        String refused;
+    }
+
     void run(ApplicationContext ctx, SyncSettings settings, RunOutcome outcome) {
         outcome.eventType = "backfill";
         long started = System.nanoTime();
@@ -59,8 +75,11 @@ final class BackfillRun {
         GitHubClient gitHub = ctx.getBean(GitHubClient.class);
         String repository = settings.run().repository();
         List<PageSpec> objects;
+        Map<String, List<GitHubComment>> comments;
         try {
-            objects = new ArrayList<>(github.repositoryObjects(repository));
+            RepositoryHistory.Objects repositoryObjects = github.repositoryObjects(repository);
+            comments = repositoryObjects.comments();
+            objects = new ArrayList<>(repositoryObjects.pages());
             if (settings.project().isPresent()) {
                 objects.addAll(github.projectItems(settings.project().get()));
             }
@@ -70,8 +89,9 @@ final class BackfillRun {
             countRequests(ctx, outcome);
             return;
         }
-        LOG.info("Backfill of {}: {} objects read from GitHub in {} GraphQL requests", repository, objects.size(),
-                gitHub.requests());
+        LOG.info("Backfill of {}: {} objects and {} comments read from GitHub in {} GraphQL requests", repository,
+                objects.size(), comments.values().stream().mapToInt(List::size).sum(), gitHub.requests());
+        CommentTally commentTally = new CommentTally();
 
         Map<Category, Tally> tallies = new LinkedHashMap<>();
         Map<Category, List<PageSpec>> byKind = new LinkedHashMap<>();
@@ -119,6 +139,15 @@ final class BackfillRun {
                             case UPDATED -> tally.updated.incrementAndGet();
                             case UNCHANGED -> tally.unchanged.incrementAndGet();
                         }
+                        String commentFailure = mirrorComments(notion, writer, page,
+                                comments.getOrDefault(page.externalId(), List.of()), settings, commentTally);
+                        if (commentFailure != null) {
+                            // The page stays written; the object counts as failed, with the reason.
+                            tally.failed.incrementAndGet();
+                            if (failures.size() < LISTED_FAILURES) {
+                                failures.add(kind.getKey().label() + " " + page.externalId() + ": " + commentFailure);
+                            }
+                        }
                     } catch (NotionApiException | SyncException | RetryBudgetExhaustedException
                              | org.prcybr.notionsync.notion.OutcomeUnknownException e) {
                         tally.failed.incrementAndGet();
@@ -144,6 +173,7 @@ final class BackfillRun {
         }
         logProgress(tallies, started);
         report(outcome, tallies, failures, started);
+        reportComments(outcome, commentTally);
         int failed = tallies.values().stream().mapToInt(t -> t.failed.get()).sum();
         if (outcome.message.isEmpty()) {
             outcome.status = failed > 0 ? "error" : "synced";
@@ -152,6 +182,59 @@ final class BackfillRun {
         }
         LOG.info("Backfill done: {} Notion requests, {} GraphQL requests, {} retries", notion.requests(),
                 gitHub.requests(), outcome.retries);
+    }
+
+    /**
+     * Mirrors the object's comments on its page, after the page write: the page's comments are
+     * listed only when GitHub has comments to mirror. Returns why it failed, or null.
+     */
+    private static String mirrorComments(NotionClient notion, BackfillWriter writer, PageSpec page,
+                                         List<GitHubComment> onGitHub, SyncSettings settings, CommentTally tally) {
+        tally.onGitHub += onGitHub.size();
+        List<GitHubComment> mirrored = onGitHub.stream().filter(c -> c.mirrored(settings.syncBotComments())).toList();
+        tally.skipped += onGitHub.size() - mirrored.size();
+        Optional<String> pageId = writer.pageId(page.externalId());
+        if (mirrored.isEmpty() || pageId.isEmpty()) {
+            return null;
+        }
+        if (tally.refused != null) {
+            tally.failed += mirrored.size();
+            return tally.refused;
+        }
+        try {
+            tally.pagesListed++;
+            CommentMirror.Backfilled done = new CommentMirror(notion).backfill(pageId.get(), mirrored);
+            tally.created += done.created();
+            tally.updated += done.updated();
+            tally.unchanged += done.unchanged();
+            tally.skipped += done.skipped();
+            return null;
+        } catch (NotionApiException e) {
+            tally.failed += mirrored.size();
+            String why = NotionErrors.explainComment(e, pageId.get());
+            if (e.status() == 403) {
+                tally.refused = why;
+            }
+            return why;
+        } catch (OutcomeUnknownException | RetryBudgetExhaustedException e) {
+            tally.failed += mirrored.size();
+            return "The page was written, but Notion did not confirm its comments (" + e.getMessage()
+                    + "): the next backfill completes them without duplicates, unless a comment was added unconfirmed.";
+        }
+    }
+
+    private static void reportComments(RunOutcome outcome, CommentTally t) {
+        LOG.info("Backfill comments: {} on GitHub, {} created, {} updated, {} unchanged, {} skipped, {} failed; "
+                        + "{} pages' comments listed", t.onGitHub, t.created, t.updated, t.unchanged, t.skipped, t.failed,
+                t.pagesListed);
+        if (t.onGitHub == 0) {
+            return;
+        }
+        List<List<String>> rows = List.of(List.of(Integer.toString(t.onGitHub), Integer.toString(t.created),
+                Integer.toString(t.updated), Integer.toString(t.unchanged), Integer.toString(t.skipped),
+                Integer.toString(t.failed), Integer.toString(t.pagesListed)));
+        outcome.summarySections.add(s -> s.table("Comments",
+                List.of("On GitHub", "Created", "Updated", "Unchanged", "Skipped", "Failed", "Pages listed"), rows));
     }
 
     private static void countRequests(ApplicationContext ctx, RunOutcome outcome) {

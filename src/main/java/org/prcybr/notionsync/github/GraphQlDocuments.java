@@ -70,10 +70,29 @@ public final class GraphQlDocuments {
     public static final String PROJECT_ITEM = "query($item: ID!) { node(id: $item) { ... on ProjectV2Item {\n"
             + PROJECT_ITEM_FIELDS + " project { title } content { " + CONTENT_FIELDS + " } } } }";
 
-    /** One page of a repository's issues, pull requests or discussions, 100 at a time. */
-    public static final String ISSUES = repositoryPage("issues", ISSUE_FIELDS);
-    public static final String PULL_REQUESTS = repositoryPage("pullRequests", PULL_REQUEST_FIELDS);
-    public static final String DISCUSSIONS = repositoryPage("discussions", DISCUSSION_FIELDS);
+    /**
+     * A comment as the backfill mirrors it. A bot's login comes without the {@code [bot]} that
+     * webhook payloads add, hence its type.
+     */
+    static final String COMMENT_FIELDS = "totalCount pageInfo { hasNextPage endCursor }\n"
+            + "nodes { id body url author { __typename login } createdAt updatedAt isMinimized }";
+
+    /**
+     * An object's first 100 comments, oldest first, beside its {@code comments { totalCount }}
+     * (which a Projects v2 item's content asks for without them), hence the alias.
+     */
+    static final String COMMENT_PAGE = "commentPage: comments(first: 100) { " + COMMENT_FIELDS + " }\n";
+
+    /** One page of a repository's issues, pull requests or discussions, 100 at a time, with their first 100 comments. */
+    public static final String ISSUES = repositoryPage("issues", ISSUE_FIELDS + COMMENT_PAGE);
+    public static final String PULL_REQUESTS = repositoryPage("pullRequests", PULL_REQUEST_FIELDS + COMMENT_PAGE);
+    public static final String DISCUSSIONS = repositoryPage("discussions", DISCUSSION_FIELDS + COMMENT_PAGE);
+
+    /** The next 100 comments of an object that has more than its repository page carried. */
+    public static final String COMMENTS = "query($id: ID!, $cursor: String) { node(id: $id) { __typename\n"
+            + "... on Issue { commentPage: comments(first: 100, after: $cursor) { " + COMMENT_FIELDS + " } }\n"
+            + "... on PullRequest { commentPage: comments(first: 100, after: $cursor) { " + COMMENT_FIELDS + " } }\n"
+            + "... on Discussion { commentPage: comments(first: 100, after: $cursor) { " + COMMENT_FIELDS + " } } } }";
 
     /** One page of a Projects v2 board's items, an organization's or a user's. */
     public static final String ORGANIZATION_PROJECT_ITEMS = projectPage("organization");
@@ -101,6 +120,6 @@ public final class GraphQlDocuments {
 
     public static List<String> all() {
         return List.of(PROJECT_ITEM, ISSUES, PULL_REQUESTS, DISCUSSIONS, ORGANIZATION_PROJECT_ITEMS, USER_PROJECT_ITEMS,
-                RELATIONS);
+                RELATIONS, COMMENTS);
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.prcybr.notionsync.config.SyncSettings.ProjectRef;
+import org.prcybr.notionsync.mapping.GitHubComment;
 import org.prcybr.notionsync.mapping.JsonValues;
 import org.prcybr.notionsync.mapping.PageSpec;
 import org.prcybr.notionsync.sync.SyncException;
@@ -28,17 +29,57 @@ public class RepositoryHistory {
         this.github = github;
     }
 
-    public List<PageSpec> repositoryObjects(String repository) {
+    /**
+     * A repository's objects as pages, and the comments of each that has any, oldest first, by
+     * External ID.
+     */
+    public record Objects(List<PageSpec> pages, Map<String, List<GitHubComment>> comments) {
+    }
+
+    /**
+     * The repository's objects and their comments: the first 100 comments of each come with the
+     * page of objects; only an object with more costs requests of its own, one per further 100.
+     */
+    public Objects repositoryObjects(String repository) {
         String[] ownerName = repository.split("/", 2);
         Map<String, Object> vars = new HashMap<>(Map.of("owner", ownerName[0], "name", ownerName.length > 1 ? ownerName[1] : ""));
         List<PageSpec> pages = new ArrayList<>();
+        Map<String, List<GitHubComment>> comments = new HashMap<>();
         for (String[] kind : new String[][] {{GraphQlDocuments.ISSUES, "issues"},
                 {GraphQlDocuments.PULL_REQUESTS, "pullRequests"}, {GraphQlDocuments.DISCUSSIONS, "discussions"}}) {
             for (JsonNode node : all(kind[0], vars, "repository " + repository, "repository", kind[1])) {
-                pages.add(GraphQlPages.page(node));
+                PageSpec page = GraphQlPages.page(node);
+                pages.add(page);
+                List<GitHubComment> own = comments(node, page.repositoryUrl());
+                if (!own.isEmpty()) {
+                    comments.put(page.externalId(), own);
+                }
             }
         }
-        return pages;
+        return new Objects(pages, comments);
+    }
+
+    /** An object's comments: the page it came in, then the rest 100 at a time. */
+    private List<GitHubComment> comments(JsonNode node, String repositoryUrl) {
+        List<GitHubComment> out = new ArrayList<>();
+        JsonNode connection = node.get("commentPage");
+        GraphQlComments.add(connection, repositoryUrl, out);
+        String cursor = GraphQlComments.next(connection);
+        String id = JsonValues.text(node, "id");
+        while (cursor != null) {
+            Map<String, Object> vars = new HashMap<>();
+            vars.put("id", id);
+            vars.put("cursor", cursor);
+            JsonNode data = send(GraphQlDocuments.COMMENTS, vars, "comments of " + JsonValues.text(node, "url"));
+            connection = JsonValues.at(data, "node", "commentPage");
+            if (connection == null) {
+                throw new SyncException("GitHub returned no comments for " + JsonValues.text(node, "url")
+                        + ": check that github-token can read it.");
+            }
+            GraphQlComments.add(connection, repositoryUrl, out);
+            cursor = GraphQlComments.next(connection);
+        }
+        return out;
     }
 
     public List<PageSpec> projectItems(ProjectRef project) {

@@ -28,6 +28,16 @@ public record GitHubComment(Change change, String author, String url, String bod
         return author.endsWith("[bot]");
     }
 
+    /** Posted from Notion ({@link #FROM_NOTION_MARKER}): never mirrored back. */
+    public boolean fromNotion() {
+        return body.contains(FROM_NOTION_MARKER);
+    }
+
+    /** Whether a run mirrors it: not posted from Notion, and not a bot's unless bots' comments are. */
+    public boolean mirrored(boolean syncBotComments) {
+        return !fromNotion() && (syncBotComments || !byBot());
+    }
+
     /** The name the Notion comment shows as its author. */
     public String displayName() {
         return author + " (GitHub)";

@@ -89,6 +89,12 @@ public final class BackfillWriter {
         return byExternalId.size();
     }
 
+    /** The page that holds the object, once {@link #write} has written or found it. */
+    public Optional<String> pageId(String externalId) {
+        List<Page> found = byExternalId.getOrDefault(externalId, List.of());
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0).id());
+    }
+
     public Outcome write(PageSpec object) {
         PageSpec spec = withTasks(object);
         List<Page> existing = byExternalId.getOrDefault(spec.externalId(), List.of());

@@ -66,6 +66,87 @@ public final class CommentMirror {
     }
 
     /**
+     * What a backfill did to one page's comments; {@code skipped} had no link to find their copy by
+     * on a later run, so they were not added.
+     */
+    public record Backfilled(int created, int updated, int unchanged, int skipped) {
+        public int writes() {
+            return created + updated;
+        }
+    }
+
+    /**
+     * Mirrors an object's GitHub comments, oldest first, on its page, as the live path writes each:
+     * the page's comments are listed once (100 per request); a comment with no copy there (found by
+     * its GitHub link) is created, in GitHub's order; a copy whose text or links differ from what
+     * the comment now makes is updated; the rest cost nothing. Comments the caller does not mirror
+     * (bots', Notion-posted) are left out by it. An empty list costs no request.
+     */
+    public Backfilled backfill(String pageId, List<GitHubComment> comments) {
+        if (comments.isEmpty()) {
+            return new Backfilled(0, 0, 0, 0);
+        }
+        List<Comment> existing = notion.comments(pageId);
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int skipped = 0;
+        for (GitHubComment comment : comments) {
+            Optional<String> link = new GfmToCommentText(comment.repositoryUrl()).safeUrl(comment.url());
+            if (comment.url().isEmpty() || link.isEmpty()) {
+                skipped++;
+                continue;
+            }
+            List<Map<String, Object>> text = richText(comment);
+            Optional<Comment> copy = existing.stream().filter(c -> c.linksTo(link.get())).findFirst();
+            if (copy.isEmpty()) {
+                notion.createComment(pageId, text, comment.displayName());
+                created++;
+            } else if (!signature(text).equals(signature(copy.get()))) {
+                notion.updateComment(copy.get().id(), text);
+                updated++;
+            } else {
+                unchanged++;
+            }
+        }
+        return new Backfilled(created, updated, unchanged, skipped);
+    }
+
+    /**
+     * The text and the links of rich text, however Notion splits or joins its pieces: what a
+     * comment's copy must hold to count as current.
+     */
+    static String signature(List<Map<String, Object>> richText) {
+        StringBuilder text = new StringBuilder();
+        List<String> links = new ArrayList<>();
+        for (Map<String, Object> item : richText) {
+            Map<?, ?> t = (Map<?, ?>) item.get("text");
+            text.append(t.get("content"));
+            Object link = t.get("link") instanceof Map<?, ?> l ? l.get("url") : null;
+            addLink(links, link == null ? null : link.toString());
+        }
+        return text + "\u0000" + links;
+    }
+
+    static String signature(Comment comment) {
+        StringBuilder text = new StringBuilder();
+        List<String> links = new ArrayList<>();
+        if (comment.richText() != null) {
+            for (var item : comment.richText()) {
+                text.append(item.plainText() == null ? "" : item.plainText());
+                addLink(links, item.href());
+            }
+        }
+        return text + "\u0000" + links;
+    }
+
+    private static void addLink(List<String> links, String link) {
+        if (link != null && (links.isEmpty() || !links.get(links.size() - 1).equals(link))) {
+            links.add(link);
+        }
+    }
+
+    /**
      * The Notion comment's rich text: the context line (file and line of a review comment), the
      * body as inline text, then the link to GitHub. Long text is split into several text objects,
      * never cut.

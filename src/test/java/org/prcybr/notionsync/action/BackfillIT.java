@@ -296,4 +296,136 @@ class BackfillIT {
             assertEquals(12, notion.totalPages());
         }
     }
+
+    /**
+     * Issue 1 has three comments (the second a bot's), pull request 1001 one, issue 2 has 101
+     * (more than a GraphQL page), the discussion one posted from Notion; issue 3 none. Pull request
+     * 1001 also has a minimized one.
+     */
+    private static GitHubGraphQlFake commented(NotionMock server) {
+        GitHubGraphQlFake github = repository(server, 3);
+        ObjectNode issue1 = github.issues.get(0);
+        github.addComment(issue1, "octocat", false, "First, with **bold** and a [link](docs/README.md)");
+        github.addComment(issue1, "dependabot", true, "Bumps a dependency");
+        github.addComment(issue1, "hubot", false, "Third");
+        github.addComment(github.pullRequests.get(0), "octocat", false, "Looks good");
+        // Hidden on GitHub (spam, off-topic): not mirrored, and not counted as on GitHub.
+        github.addComment(github.pullRequests.get(0), "spammer", false, "Buy now").put("isMinimized", true);
+        for (int i = 1; i <= 101; i++) {
+            github.addComment(github.issues.get(1), "octocat", false, "Comment " + i + " of 101");
+        }
+        github.addComment(github.discussions.get(0), "octocat", false,
+                "**Ann** (via Notion): hello\n\n<!-- notion-sync:comment:abc -->");
+        return github;
+    }
+
+    private static String pageOf(FakeNotion notion, String externalId) {
+        return notion.livePages(externalId).get(0).get("id").asText();
+    }
+
+    private static List<String> texts(FakeNotion notion, String externalId) {
+        return notion.comments(pageOf(notion, externalId)).stream().map(FakeNotion::plainText).toList();
+    }
+
+    @Test
+    void commentsLandInOrderOnceAnEditIsUpdatedAndAnUnchangedRerunWritesNoComment(NotionMock server) throws Exception {
+        try (FakeNotion notion = new FakeNotion(ActionProcess.TOKEN)) {
+            GitHubGraphQlFake github = commented(server);
+
+            Result first = backfill(notion, github, "first").run();
+
+            assertEquals("synced", first.output("status"), first.toString());
+            assertEquals("6", first.output("created"));
+            // Issues, pull requests and discussions in one page each, and issue 2's comments past 100.
+            assertEquals(4, github.requests.get());
+            assertEquals(1, github.commentRequests.get());
+            String link = "https://github.com/Codertocat/Hello-World/issues/1#issuecomment-";
+            assertEquals(List.of("First, with bold and a link\n\nView on GitHub", "Third\n\nView on GitHub"),
+                    texts(notion, "I_kwDOBackfill1"), "oldest first, the bot's left out");
+            List<ObjectNode> onIssue1 = notion.comments(pageOf(notion, "I_kwDOBackfill1"));
+            assertEquals("octocat (GitHub)", onIssue1.get(0).path("display_name").path("resolved_name").asText());
+            assertEquals("hubot (GitHub)", onIssue1.get(1).path("display_name").path("resolved_name").asText());
+            assertEquals("https://github.com/Codertocat/Hello-World/docs/README.md",
+                    onIssue1.get(0).path("rich_text").get(3).path("href").asText(), "the live path's link rules");
+            assertEquals(link + "1", onIssue1.get(0).path("rich_text").get(onIssue1.get(0).path("rich_text").size() - 1)
+                    .path("href").asText());
+            List<String> issue2 = texts(notion, "I_kwDOBackfill2");
+            assertEquals(101, issue2.size());
+            for (int i = 1; i <= 101; i++) {
+                assertEquals("Comment " + i + " of 101\n\nView on GitHub", issue2.get(i - 1));
+            }
+            assertEquals(List.of("Looks good\n\nView on GitHub"), texts(notion, "PR_kwDOBackfill1001"));
+            assertEquals(List.of(), texts(notion, "D_kwDOBackfill2001"), "a comment posted from Notion is not mirrored back");
+            assertEquals(List.of(), texts(notion, "I_kwDOBackfill3"));
+            assertEquals(104, notion.commentCreates.get());
+            assertEquals(0, notion.commentUpdates.get());
+            // One list read per page with comments to mirror: issues 1 and 2, pull request 1001.
+            assertEquals(3, notion.commentLists.get());
+            assertTrue(first.summary().contains("| 106 | 104 | 0 | 0 | 2 | 0 | 3 |"), first.summary());
+
+            int requestsBefore = notion.requests.get();
+            int listsBefore = notion.commentLists.get();
+            Result rerun = backfill(notion, github, "rerun").run();
+
+            assertEquals("synced", rerun.output("status"), rerun.toString());
+            assertEquals("6", rerun.output("unchanged"));
+            assertEquals(104, notion.commentCreates.get(), "no comment created again");
+            assertEquals(0, notion.commentUpdates.get(), "no comment rewritten");
+            // Issue 2's page now lists its 101 comments in two requests.
+            assertEquals(4, notion.commentLists.get() - listsBefore);
+            // The database, its schema and its 6 pages, then the comment lists: reads only.
+            assertEquals(3 + 4, notion.requests.get() - requestsBefore);
+
+            github.comments.get("I_kwDOBackfill1").get(2).put("body", "Third, *edited*")
+                    .put("updatedAt", "2026-05-01T00:00:00Z");
+            Result edited = backfill(notion, github, "edited").run();
+
+            assertEquals("synced", edited.output("status"), edited.toString());
+            assertEquals(1, notion.commentUpdates.get());
+            assertEquals(104, notion.commentCreates.get());
+            assertEquals(List.of("First, with bold and a link\n\nView on GitHub", "Third, edited\n\nView on GitHub"),
+                    texts(notion, "I_kwDOBackfill1"));
+            assertTrue(edited.summary().contains("| 106 | 0 | 1 | 103 | 2 | 0 | 3 |"), edited.summary());
+        }
+    }
+
+    @Test
+    void aBotsCommentIsMirroredWhenSyncBotCommentsIsOn(NotionMock server) throws Exception {
+        try (FakeNotion notion = new FakeNotion(ActionProcess.TOKEN)) {
+            GitHubGraphQlFake github = repository(server, 1);
+            github.addComment(github.issues.get(0), "dependabot", true, "Bumps a dependency");
+
+            Result off = backfill(notion, github, "off").run();
+            assertEquals("synced", off.output("status"), off.toString());
+            assertEquals(List.of(), texts(notion, "I_kwDOBackfill1"));
+            assertEquals(0, notion.commentLists.get(), "no list read for a page whose comments are all skipped");
+
+            Result on = backfill(notion, github, "on").input(Input.SYNC_BOT_COMMENTS, "true").run();
+            assertEquals("synced", on.output("status"), on.toString());
+            List<ObjectNode> comments = notion.comments(pageOf(notion, "I_kwDOBackfill1"));
+            assertEquals(1, comments.size());
+            assertEquals("dependabot[bot] (GitHub)", comments.get(0).path("display_name").path("resolved_name").asText());
+        }
+    }
+
+    @Test
+    void aMissingCommentCapabilityFailsTheObjectButKeepsItsPage(NotionMock server) throws Exception {
+        try (FakeNotion notion = new FakeNotion(ActionProcess.TOKEN).withoutCommentCapabilities()) {
+            GitHubGraphQlFake github = repository(server, 3);
+            github.addComment(github.issues.get(0), "octocat", false, "One");
+            github.addComment(github.issues.get(2), "octocat", false, "Two");
+
+            Result r = backfill(notion, github, "refused").run();
+
+            assertEquals(1, r.exitCode(), r.toString());
+            assertEquals("error", r.output("status"));
+            assertEquals("6", r.output("created"), "every page is written");
+            assertEquals("2", r.output("failed"));
+            assertEquals(6, notion.totalPages());
+            assertTrue(r.summary().contains("Read comments") && r.summary().contains("Insert comments"), r.summary());
+            assertTrue(r.summary().contains("kwDOBackfill1:") && r.summary().contains("kwDOBackfill3:"), r.summary());
+            // After the first refusal, the other object's comments are not tried again.
+            assertEquals(0, notion.commentCreates.get());
+        }
+    }
 }

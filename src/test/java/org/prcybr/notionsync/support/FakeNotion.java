@@ -44,6 +44,10 @@ public final class FakeNotion implements AutoCloseable {
     private int queryCap = Integer.MAX_VALUE;
     private final Random random = new Random(42);
     private final Map<String, ObjectNode> pages = new LinkedHashMap<>();
+    /** Comments in the order they were made, as Notion lists them (oldest first). */
+    private final Map<String, ObjectNode> comments = new LinkedHashMap<>();
+    private boolean commentCapabilities = true;
+    private static final String BOT_USER = "99999999-8888-4777-8666-555555555555";
     private double ratePerSecond = Double.POSITIVE_INFINITY;
     private double tokens = 3;
     private long lastRefill = System.nanoTime();
@@ -61,6 +65,10 @@ public final class FakeNotion implements AutoCloseable {
     public final AtomicInteger creates = new AtomicInteger();
     public final AtomicInteger updates = new AtomicInteger();
     public final AtomicInteger contentWrites = new AtomicInteger();
+    public final AtomicInteger commentCreates = new AtomicInteger();
+    public final AtomicInteger commentUpdates = new AtomicInteger();
+    /** GET /v1/comments requests (each one page of a list). */
+    public final AtomicInteger commentLists = new AtomicInteger();
 
     public FakeNotion(String token) throws IOException {
         // Without TCP_NODELAY the JDK server's split header/body writes meet delayed ACKs: +40 ms a request.
@@ -133,6 +141,27 @@ public final class FakeNotion implements AutoCloseable {
         copy.put("id", id).put("created_time", Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.MINUTES).toString());
         pages.put(id, copy);
         return id;
+    }
+
+    /** The integration lacks Read comments and Insert comments: every comment request is refused (403). */
+    public synchronized FakeNotion withoutCommentCapabilities() {
+        commentCapabilities = false;
+        return this;
+    }
+
+    /** A page's comments, oldest first, as Notion returns them. */
+    public synchronized List<ObjectNode> comments(String pageId) {
+        List<ObjectNode> out = new ArrayList<>();
+        comments.values().stream().filter(c -> pageId.equals(c.path("parent").path("page_id").asText()))
+                .forEach(c -> out.add(c.deepCopy()));
+        return out;
+    }
+
+    /** A comment's text, its rich-text pieces joined. */
+    public static String plainText(JsonNode comment) {
+        StringBuilder sb = new StringBuilder();
+        comment.path("rich_text").forEach(t -> sb.append(t.path("plain_text").asText()));
+        return sb.toString();
     }
 
     /** The content a page holds, as the markdown endpoints return it. */
@@ -233,7 +262,7 @@ public final class FakeNotion implements AutoCloseable {
                 barrier.countDown();
                 barrier.await(20, java.util.concurrent.TimeUnit.SECONDS);
             }
-            Answer answer = route(ex.getRequestMethod(), ex.getRequestURI().getPath(),
+            Answer answer = route(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
                     body.length == 0 ? null : JSON.readTree(body));
             if (fault == Fault.RESET_AFTER) {
                 resets.incrementAndGet();
@@ -250,7 +279,10 @@ public final class FakeNotion implements AutoCloseable {
     private record Answer(int status, String body) {
     }
 
-    private synchronized Answer route(String method, String path, JsonNode body) {
+    private synchronized Answer route(String method, String path, String query, JsonNode body) {
+        if (path.equals("/v1/comments") || path.startsWith("/v1/comments/")) {
+            return comment(method, path, query, body);
+        }
         if (method.equals("GET") && path.equals("/v1/databases/" + DB)) {
             return ok("{\"object\":\"database\",\"id\":\"" + DB + "\",\"data_sources\":[{\"id\":\"" + DS + "\",\"name\":\"Main\"}]}");
         }
@@ -405,6 +437,146 @@ public final class FakeNotion implements AutoCloseable {
                     + ",\"has_more\":false,\"next_cursor\":null}");
         }
         return new Answer(400, error(400, "invalid_request_url", "Invalid request URL."));
+    }
+
+    /**
+     * Notion's comment endpoints as far as the action uses them: a top-level comment on a page (with
+     * a custom display name), the page's comments 100 at most per request, oldest first, and an
+     * update of a comment's text. Strict as Notion: one of rich_text or markdown, text limits, a
+     * known page or comment.
+     */
+    private Answer comment(String method, String path, String query, JsonNode body) {
+        if (!commentCapabilities) {
+            return new Answer(403, error(403, "restricted_resource",
+                    "Insufficient permissions for this endpoint."));
+        }
+        if (method.equals("POST") && path.equals("/v1/comments")) {
+            String pageId = body.path("parent").path("page_id").asText();
+            if (!body.has("parent") || body.has("discussion_id")) {
+                return new Answer(400, error(400, "validation_error", "body.parent or body.discussion_id should be defined."));
+            }
+            ObjectNode page = pages.get(pageId);
+            if (page == null || page.get("in_trash").asBoolean()) {
+                return new Answer(404, error(404, "object_not_found", "Could not find page with ID: " + pageId + "."));
+            }
+            String problem = commentText(body);
+            if (problem != null) {
+                return new Answer(400, error(400, "validation_error", problem));
+            }
+            JsonNode name = body.path("display_name");
+            if (!name.isMissingNode() && (!"custom".equals(name.path("type").asText())
+                    || name.path("custom").path("name").asText().isEmpty())) {
+                return new Answer(400, error(400, "validation_error", "body.display_name.custom.name should be defined."));
+            }
+            commentCreates.incrementAndGet();
+            String id = UUID.randomUUID().toString();
+            String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+            ObjectNode c = JSON.createObjectNode().put("object", "comment").put("id", id);
+            c.putObject("parent").put("type", "page_id").put("page_id", pageId);
+            c.put("discussion_id", UUID.randomUUID().toString()).put("created_time", now).put("last_edited_time", now);
+            c.putObject("created_by").put("object", "user").put("id", BOT_USER);
+            c.set("rich_text", stored(body.get("rich_text")));
+            c.putObject("display_name").put("type", name.isMissingNode() ? "integration" : "custom")
+                    .put("resolved_name", name.isMissingNode() ? "Notion Sync" : name.path("custom").path("name").asText());
+            c.putArray("attachments");
+            comments.put(id, c);
+            return ok(c.toString());
+        }
+        if (method.equals("GET") && path.equals("/v1/comments")) {
+            commentLists.incrementAndGet();
+            Map<String, String> params = new LinkedHashMap<>();
+            for (String pair : query == null ? new String[0] : query.split("&")) {
+                String[] kv = pair.split("=", 2);
+                params.put(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+            String blockId = params.get("block_id");
+            if (blockId == null || !pages.containsKey(blockId)) {
+                return new Answer(blockId == null ? 400 : 404, blockId == null
+                        ? error(400, "validation_error", "block_id should be defined.")
+                        : error(404, "object_not_found", "Could not find block with ID: " + blockId + "."));
+            }
+            int size = Integer.parseInt(params.getOrDefault("page_size", "100"));
+            if (size < 1 || size > 100) {
+                return new Answer(400, error(400, "validation_error", "page_size should be ≤ 100."));
+            }
+            List<ObjectNode> all = comments(blockId);
+            int from = params.containsKey("start_cursor") ? Integer.parseInt(params.get("start_cursor")) : 0;
+            ArrayNode results = JSON.createArrayNode();
+            all.subList(Math.min(from, all.size()), Math.min(from + size, all.size())).forEach(results::add);
+            boolean more = from + size < all.size();
+            ObjectNode list = JSON.createObjectNode().put("object", "list");
+            list.set("results", results);
+            list.put("next_cursor", more ? Integer.toString(from + size) : null).put("has_more", more)
+                    .put("type", "comment").putObject("comment");
+            return ok(list.toString());
+        }
+        if (method.equals("PATCH") && path.startsWith("/v1/comments/")) {
+            ObjectNode c = comments.get(path.substring("/v1/comments/".length()));
+            if (c == null) {
+                // Only the integration's own comments can be updated; any other is not found.
+                return new Answer(404, error(404, "object_not_found", "Could not find comment."));
+            }
+            String problem = commentText(body);
+            if (problem != null) {
+                return new Answer(400, error(400, "validation_error", problem));
+            }
+            commentUpdates.incrementAndGet();
+            c.set("rich_text", stored(body.get("rich_text")));
+            c.put("last_edited_time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+            return ok(c.toString());
+        }
+        return new Answer(400, error(400, "invalid_request_url", "Invalid request URL."));
+    }
+
+    /** This action sends rich text (Notion also takes markdown, never both). */
+    private static String commentText(JsonNode body) {
+        if (body.has("markdown") == body.has("rich_text")) {
+            return "Exactly one of body.rich_text or body.markdown should be defined.";
+        }
+        JsonNode rt = body.get("rich_text");
+        if (rt == null || !rt.isArray()) {
+            return "body.rich_text should be an array.";
+        }
+        if (rt.size() > 100) {
+            return "body.rich_text.length should be ≤ 100, instead was " + rt.size() + ".";
+        }
+        for (JsonNode t : rt) {
+            if (t.path("text").path("content").asText().length() > 2000) {
+                return "body.rich_text[].text.content.length should be ≤ 2000.";
+            }
+            if (t.path("text").path("link").path("url").asText().length() > 2000) {
+                return "body.rich_text[].text.link.url.length should be ≤ 2000.";
+            }
+        }
+        return null;
+    }
+
+    /** Rich text as Notion returns it: every annotation, plain_text and href filled in. */
+    private static ArrayNode stored(JsonNode sent) {
+        ArrayNode out = JSON.createArrayNode();
+        for (JsonNode t : sent) {
+            ObjectNode item = out.addObject().put("type", "text");
+            ObjectNode text = item.putObject("text").put("content", t.path("text").path("content").asText());
+            String link = t.path("text").path("link").path("url").asText(null);
+            if (link != null) {
+                text.putObject("link").put("url", link);
+            } else {
+                text.putNull("link");
+            }
+            ObjectNode a = item.putObject("annotations");
+            for (String key : new String[] {"bold", "italic", "strikethrough", "underline", "code"}) {
+                a.put(key, t.path("annotations").path(key).asBoolean(false));
+            }
+            a.put("color", t.path("annotations").path("color").asText("default"));
+            item.put("plain_text", text.get("content").asText());
+            if (link != null) {
+                item.put("href", link);
+            } else {
+                item.putNull("href");
+            }
+        }
+        return out;
     }
 
     /**

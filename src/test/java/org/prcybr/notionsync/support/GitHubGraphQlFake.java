@@ -24,6 +24,10 @@ public final class GitHubGraphQlFake {
     public final List<ObjectNode> pullRequests = new ArrayList<>();
     public final List<ObjectNode> discussions = new ArrayList<>();
     public final List<ObjectNode> projectItems = new ArrayList<>();
+    /** Comments by their object's node id, oldest first; served 100 per page as {@code commentPage}. */
+    public final java.util.Map<String, List<ObjectNode>> comments = new java.util.LinkedHashMap<>();
+    /** Requests for an object's further comments (past its first 100). */
+    public final AtomicInteger commentRequests = new AtomicInteger();
     public final AtomicInteger requests = new AtomicInteger();
     private final ClientAndServer server;
     public final AtomicInteger serverErrors = new AtomicInteger();
@@ -134,6 +138,28 @@ public final class GitHubGraphQlFake {
         return d;
     }
 
+    /**
+     * A comment as GraphQL lists it: {@code number} makes its id and its link on the object at
+     * {@code objectUrl}; a bot's login comes without "[bot]", its type says Bot.
+     */
+    public static ObjectNode comment(String objectUrl, int number, String login, boolean bot, String body,
+                                     String updatedAt) {
+        ObjectNode c = JSON.createObjectNode().put("id", "IC_kwDOBackfill" + number).put("body", body)
+                .put("url", objectUrl + "#issuecomment-" + number);
+        c.putObject("author").put("__typename", bot ? "Bot" : "User").put("login", login);
+        c.put("createdAt", "2026-01-02T00:00:00Z").put("updatedAt", updatedAt).put("isMinimized", false);
+        return c;
+    }
+
+    /** Adds a comment by {@code login} to the object, as the next in its conversation; returns it. */
+    public ObjectNode addComment(ObjectNode object, String login, boolean bot, String body) {
+        List<ObjectNode> list = comments.computeIfAbsent(object.path("id").asText(), k -> new ArrayList<>());
+        int number = comments.values().stream().mapToInt(List::size).sum() + 1;
+        ObjectNode c = comment(object.path("url").asText(), number, login, bot, body, "2026-01-02T00:00:00Z");
+        list.add(c);
+        return c;
+    }
+
     public static ObjectNode projectItem(String id, ObjectNode content, String priority) {
         ObjectNode item = JSON.createObjectNode().put("id", id).put("isArchived", false).put("updatedAt", "2026-03-01T00:00:00Z");
         ArrayNode values = item.putObject("fieldValues").putArray("nodes");
@@ -158,6 +184,16 @@ public final class GitHubGraphQlFake {
             return root;
         }
         ObjectNode data = root.putObject("data");
+        if (query.contains("node(id:") && variables.has("id")) {
+            // An object's further comments, 100 after the cursor.
+            commentRequests.incrementAndGet();
+            String id = variables.get("id").asText();
+            ObjectNode node = data.putObject("node").put("__typename", id.startsWith("D_") ? "Discussion"
+                    : id.startsWith("PR_") ? "PullRequest" : "Issue");
+            int after = variables.hasNonNull("cursor") ? Integer.parseInt(variables.get("cursor").asText()) : 0;
+            page(node.putObject("commentPage"), comments.getOrDefault(id, List.of()), after);
+            return root;
+        }
         if (query.contains("node(id:")) {
             // The live Projects v2 lookup: one item by node id, with its project's title.
             String id = variables.get("item").asText();
@@ -181,12 +217,22 @@ public final class GitHubGraphQlFake {
             return root;
         }
         ObjectNode repository = data.putObject("repository");
+        ObjectNode connection;
         if (query.contains("issues(")) {
-            page(repository.putObject("issues"), issues, from);
+            page(connection = repository.putObject("issues"), issues, from);
         } else if (query.contains("pullRequests(")) {
-            page(repository.putObject("pullRequests"), pullRequests, from);
+            page(connection = repository.putObject("pullRequests"), pullRequests, from);
         } else {
-            page(repository.putObject("discussions"), discussions, from);
+            page(connection = repository.putObject("discussions"), discussions, from);
+        }
+        if (query.contains("commentPage: comments(first: 100)")) {
+            // Each object with its first 100 comments, as the query asks.
+            ArrayNode nodes = (ArrayNode) connection.get("nodes");
+            for (int i = 0; i < nodes.size(); i++) {
+                ObjectNode node = ((ObjectNode) nodes.get(i)).deepCopy();
+                page(node.putObject("commentPage"), comments.getOrDefault(node.path("id").asText(), List.of()), 0);
+                nodes.set(i, node);
+            }
         }
         return root;
     }
@@ -196,6 +242,6 @@ public final class GitHubGraphQlFake {
         connection.put("totalCount", all.size());
         connection.putObject("pageInfo").put("hasNextPage", to < all.size()).put("endCursor", Integer.toString(to));
         ArrayNode nodes = connection.putArray("nodes");
-        all.subList(Math.min(from, all.size()), to).forEach(nodes::add);
+        all.subList(Math.min(from, all.size()), to).forEach(n -> nodes.add(n.deepCopy()));
     }
 }
