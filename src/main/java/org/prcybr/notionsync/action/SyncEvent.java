@@ -244,7 +244,7 @@ final class SyncEvent {
                 page.trash() ? "move the page to trash" : "create or update the page"));
         outcome.preview.add(new RunOutcome.PreviewLine(names.propertyName(Field.TITLE_NAME), page.title()));
         outcome.preview.add(new RunOutcome.PreviewLine(names.propertyName(Field.STATUS.defaultName()),
-                names.statusOption(page.states())));
+                page.states().isEmpty() ? "(left as it is: the event does not tell)" : names.statusOption(page.states())));
         outcome.preview.add(new RunOutcome.PreviewLine(names.propertyName(Field.CATEGORY.defaultName()),
                 page.category().label()));
         outcome.preview.add(new RunOutcome.PreviewLine(names.propertyName(Field.EXTERNAL_ID.defaultName()),

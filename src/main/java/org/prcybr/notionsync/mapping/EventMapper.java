@@ -100,8 +100,12 @@ public final class EventMapper {
         }
         PageSpec page = objectPage(eventType, category, payload, objectKey, "");
         JsonNode object = payload.get(objectKey);
+        // A comment on an open pull request's conversation carries it as an issue, without "draft":
+        // its state is unknown then, and the page's Status is left as it is.
+        boolean stateUnknown = category == Category.PULL_REQUEST && isObject(object) && object.get("draft") == null
+                && page.states().equals(List.of("open"));
         page = new PageSpec(eventType, category, page.title(), page.externalId(), knownValues(page.values(), object),
-                page.fieldValues(), page.states(), page.body(), false, false, page.contentNodeId(),
+                page.fieldValues(), stateUnknown ? List.of() : page.states(), page.body(), false, false, page.contentNodeId(),
                 page.updatedAt(), page.repositoryUrl());
         String context = review ? reviewContext(text(comment, "state")) : diffContext(comment);
         return new MappingOutcome.Mapped(page, Optional.of(new GitHubComment(change, text(comment, "user", "login"),

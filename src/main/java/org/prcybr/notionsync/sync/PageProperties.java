@@ -50,6 +50,10 @@ final class PageProperties {
                 case LAST_SYNCED -> PropertyValue.date(lastSynced);
                 default -> spec.values().getOrDefault(f, PropertyValue.CLEARED);
             };
+            if (f == Field.STATUS && spec.states().isEmpty()) {
+                // The event does not tell the state (a comment on an open pull request: draft or not?).
+                continue;
+            }
             if (f.relation()) {
                 // A property of that name that is no relation is the user's own: left alone.
                 if (spec.values().containsKey(f)) {

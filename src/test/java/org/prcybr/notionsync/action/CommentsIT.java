@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mockserver.model.HttpRequest;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockserver.matchers.Times;
@@ -145,6 +146,11 @@ class CommentsIT {
         assertTrue(query.contains(PR_NODE), query);
         assertEquals(List.of("https://github.com/Codertocat/Hello-World/pull/1#issuecomment-492700400"),
                 links(onlyCommentPost(notion).get("rich_text")));
+        // The conversation's pull request comes as an issue, without "draft": a draft's Status stays.
+        assertFalse(notion.recorded("PATCH", "/v1/pages/.*").isEmpty(), "the page is updated");
+        for (HttpRequest patch : notion.recorded("PATCH", "/v1/pages/.*")) {
+            assertFalse(patch.getBodyAsString().contains("\"Status\""), patch.getBodyAsString());
+        }
     }
 
     @Test
