@@ -44,15 +44,7 @@ public final class GfmToCommentText {
 
     /** @param repositoryUrl relative links resolve against it, e.g. {@code https://github.com/o/r} */
     public GfmToCommentText(String repositoryUrl) {
-        URI b = null;
-        try {
-            if (repositoryUrl != null && !repositoryUrl.isBlank()) {
-                b = URI.create(repositoryUrl.endsWith("/") ? repositoryUrl : repositoryUrl + "/");
-            }
-        } catch (IllegalArgumentException e) {
-            b = null;
-        }
-        this.base = b;
+        this.base = NotionEscapes.repositoryBase(repositoryUrl);
     }
 
     public CommentText convert(String gfm) {

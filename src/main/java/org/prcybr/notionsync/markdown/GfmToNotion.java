@@ -57,15 +57,7 @@ public final class GfmToNotion {
 
     /** @param repositoryUrl relative links resolve against it, e.g. {@code https://github.com/o/r} */
     public GfmToNotion(String repositoryUrl) {
-        URI b = null;
-        try {
-            if (repositoryUrl != null && !repositoryUrl.isBlank()) {
-                b = URI.create(repositoryUrl.endsWith("/") ? repositoryUrl : repositoryUrl + "/");
-            }
-        } catch (IllegalArgumentException e) {
-            b = null;
-        }
-        this.base = b;
+        this.base = NotionEscapes.repositoryBase(repositoryUrl);
     }
 
     public NotionContent convert(String gfm) {

@@ -164,4 +164,14 @@ final class NotionEscapes {
     private static boolean isHex(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
+
+    /** The repository's URL as the base relative links resolve against, or null when there is none. */
+    static java.net.URI repositoryBase(String repositoryUrl) {
+        try {
+            return repositoryUrl == null || repositoryUrl.isBlank() ? null
+                    : java.net.URI.create(repositoryUrl.endsWith("/") ? repositoryUrl : repositoryUrl + "/");
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 }
