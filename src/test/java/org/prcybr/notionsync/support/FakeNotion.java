@@ -92,7 +92,8 @@ public final class FakeNotion implements AutoCloseable {
     }
 
     /**
-     * Holds the next {@code runs} queries until all of them have arrived (or 20 s pass), so that
+     * Holds the next {@code runs} queries until all of them have arrived (or 120 s pass: a run started
+     * on a busy machine may take long to reach its query, and one released early makes no race), so that
      * many runs see "no page yet" together and all create: the worst race, made certain.
      */
     public FakeNotion raceNextQueries(int runs) {
@@ -260,7 +261,7 @@ public final class FakeNotion implements AutoCloseable {
             java.util.concurrent.CountDownLatch barrier = queryBarrier;
             if (barrier != null && ex.getRequestURI().getPath().endsWith("/query") && barrier.getCount() > 0) {
                 barrier.countDown();
-                barrier.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                barrier.await(120, java.util.concurrent.TimeUnit.SECONDS);
             }
             Answer answer = route(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
                     body.length == 0 ? null : JSON.readTree(body));
