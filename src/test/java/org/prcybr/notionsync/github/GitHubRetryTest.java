@@ -170,7 +170,8 @@ class GitHubRetryTest {
         long start = System.nanoTime();
         RetryBudgetExhaustedException e = assertThrows(RetryBudgetExhaustedException.class, () -> query(client));
         long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertTrue(tookMs < 4000, "took " + tookMs + " ms for a 3 s budget");
+        // The budget bounds the waits; the last attempt itself may take a while on a busy machine.
+        assertTrue(tookMs < 6000, "took " + tookMs + " ms for a 3 s budget");
         assertTrue(e.getMessage().contains("GitHub") && e.getMessage().contains("502")
                 && e.getMessage().contains("retry-budget-seconds"), e.getMessage());
         assertFalse(e.getMessage().contains("token"), e.getMessage());

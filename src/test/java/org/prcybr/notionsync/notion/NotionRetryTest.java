@@ -141,7 +141,8 @@ class NotionRetryTest {
         long start = System.nanoTime();
         RetryBudgetExhaustedException e = assertThrows(RetryBudgetExhaustedException.class, () -> client.database(DB));
         long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertTrue(tookMs < 4000, "took " + tookMs + " ms for a 3 s budget");
+        // The budget bounds the waits; the last attempt itself may take a while on a busy machine.
+        assertTrue(tookMs < 6000, "took " + tookMs + " ms for a 3 s budget");
         assertTrue(e.getMessage().contains("retry-budget-seconds") && e.getMessage().contains("503"), e.getMessage());
         assertTrue(client.retries() >= 2, "retried " + client.retries() + " times");
     }
