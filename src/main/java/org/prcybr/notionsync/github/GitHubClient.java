@@ -36,6 +36,11 @@ public class GitHubClient {
      * @param what what is read, as the user knows it ("repository octo/hello"), for the messages
      */
     public JsonNode query(String what, String document, Map<String, Object> variables) {
+        return query(what, document, variables, null);
+    }
+
+    /** As {@link #query(String, String, Map)}, retrying for at most {@code cap}: for an optional read. */
+    public JsonNode query(String what, String document, Map<String, Object> variables, java.time.Duration cap) {
         return retrier.run(Retrier.Service.GITHUB, "reading the " + what, new GitHubRetryRule(what), () -> {
             requests.incrementAndGet();
             HttpResponse<JsonNode> response = api.query(path, authorization,
@@ -54,7 +59,7 @@ public class GitHubClient {
                         code != null && code.isString() ? code.getStringValue() : "", response);
             }
             return data;
-        });
+        }, cap);
     }
 
     /**

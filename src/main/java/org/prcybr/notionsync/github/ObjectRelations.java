@@ -20,8 +20,12 @@ public class ObjectRelations {
         this.github = github;
     }
 
+    /** How long the read may retry: the page is worth writing without its links, which catch up later. */
+    static final java.time.Duration PATIENCE = java.time.Duration.ofSeconds(15);
+
     public Map<Field, PropertyValue> read(String nodeId) {
-        JsonNode data = github.query("issue or pull request " + nodeId, GraphQlDocuments.RELATIONS, Map.of("id", nodeId));
+        JsonNode data = github.query("issue or pull request " + nodeId, GraphQlDocuments.RELATIONS, Map.of("id", nodeId),
+                PATIENCE);
         return GraphQlPages.relations(data == null ? null : JsonValues.at(data, "node"));
     }
 }

@@ -71,6 +71,15 @@ public class Retrier {
 
     /** Runs {@code call} until it succeeds, {@code rule} gives up, or the budget cannot cover the next wait. */
     public <T> T run(Service service, String label, RetryRule rule, Supplier<T> call) {
+        return run(service, label, rule, call, null);
+    }
+
+    /**
+     * As {@link #run(Service, String, RetryRule, Supplier)}, retrying for at most {@code cap} (within
+     * the run's budget): for an optional read, which must not hold up the writes that follow.
+     */
+    public <T> T run(Service service, String label, RetryRule rule, Supplier<T> call, Duration cap) {
+        long capNanos = cap == null ? Long.MAX_VALUE : System.nanoTime() + cap.toNanos();
         for (int attempt = 1; ; attempt++) {
             Verdict.Retry retry;
             try {
@@ -84,7 +93,13 @@ public class Retrier {
                 }
                 retry = (Verdict.Retry) verdict;
             }
-            long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            long remainingMs = TimeUnit.NANOSECONDS.toMillis(Math.min(deadlineNanos, capNanos) - System.nanoTime());
+            if (retry.waitMs() > remainingMs && capNanos < deadlineNanos) {
+                throw new RetryBudgetExhaustedException(service.label() + " kept failing (last answer: "
+                        + retry.problem() + " on " + label + ") for " + cap.toSeconds() + " s, as long as this "
+                        + "optional read may hold up the run: it is on " + service.label() + "'s side, and the next "
+                        + "event of the object or a backfill will catch up.");
+            }
             if (retry.waitMs() > remainingMs) {
                 throw new RetryBudgetExhaustedException(service.label() + " kept failing (last answer: "
                         + retry.problem() + " on " + label + ") and the retry budget of " + budget.toSeconds()

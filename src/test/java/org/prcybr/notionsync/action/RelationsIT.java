@@ -171,4 +171,21 @@ class RelationsIT {
         JsonNode patch = NotionMock.json(notion.recorded("PATCH", "/v1/pages/" + PAGE).get(0)).get("properties");
         assertEquals(List.of(PARENT_PAGE), related(patch, "Content"));
     }
+
+    @Test
+    void aGitHubOutageDuringTheRelationsReadStillWritesThePageSoon(NotionMock notion) throws Exception {
+        notion.standard(withRelations(PR_DB)).queryFinds(DS, PAGE).updateReturns(PAGE);
+        notion.server().when(request().withMethod("POST").withPath("/graphql")).respond(
+                org.mockserver.model.HttpResponse.response().withStatusCode(502).withBody("{\"message\":\"Server Error\"}"));
+
+        Result r = action(notion).event("issues", "issues.labeled.json").run();
+
+        assertEquals("synced", r.output("status"), r.toString());
+        assertEquals("updated", r.output("operation"));
+        assertTrue(r.wallMs() < 40_000, "the optional read gave up after its own patience: " + r.wallMs() + " ms");
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("relations were not written")
+                && w.contains("next event")), r.warnings().toString());
+        JsonNode patch = NotionMock.json(notion.recorded("PATCH", "/v1/pages/" + PAGE).get(0)).get("properties");
+        assertTrue(patch.get("Parent") == null, "an unread relation is not written, never cleared");
+    }
 }
