@@ -139,9 +139,12 @@ public final class NotionModels {
     /** A comment: its rich text carries the links it holds ({@code href}). */
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record Comment(String id, @Nullable List<RichTextItem> richText) {
-        /** Whether any of its text links to {@code url}. */
+        /**
+         * Whether it is the copy of the GitHub comment at {@code url}: a copy ends with its link.
+         * Only the last piece counts, since a comment's own text may quote another comment's URL.
+         */
         public boolean linksTo(String url) {
-            return richText != null && richText.stream().anyMatch(t -> url.equals(t.href()));
+            return richText != null && !richText.isEmpty() && url.equals(richText.get(richText.size() - 1).href());
         }
     }
 

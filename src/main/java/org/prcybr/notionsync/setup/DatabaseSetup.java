@@ -300,7 +300,7 @@ public class DatabaseSetup {
                 throw e;
             }
             body.put(status, DatabaseSchemas.config("select", DatabaseSchemas.statusOptions(mapping)));
-            notion.addProperties(dataSourceId, body);
+            addProperties(dataSourceId, body);
             asSelect = true;
         }
         return new Result(role, databaseId, "extended", List.copyOf(missing.keySet()), List.of(), asSelect, false,

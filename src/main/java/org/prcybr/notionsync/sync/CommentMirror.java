@@ -10,6 +10,7 @@ import org.prcybr.notionsync.markdown.CommentText;
 import org.prcybr.notionsync.markdown.GfmToCommentText;
 import org.prcybr.notionsync.notion.NotionApiException;
 import org.prcybr.notionsync.notion.NotionClient;
+import org.prcybr.notionsync.notion.OutcomeUnknownException;
 import org.prcybr.notionsync.notion.NotionModels.Comment;
 import org.prcybr.notionsync.notion.NotionText;
 
@@ -38,7 +39,7 @@ public final class CommentMirror {
     public Result mirror(String pageId, GitHubComment comment) {
         List<Map<String, Object>> text = richText(comment);
         if (comment.change() == GitHubComment.Change.CREATED) {
-            notion.createComment(pageId, text, comment.displayName());
+            createLookingFirst(pageId, comment, text);
             return new Result("created", "");
         }
         Optional<Comment> existing = comment.url().isEmpty() ? Optional.empty()
@@ -58,11 +59,26 @@ public final class CommentMirror {
             return new Result("deleted", "");
         }
         if (existing.isEmpty()) {
-            notion.createComment(pageId, text, comment.displayName());
+            createLookingFirst(pageId, comment, text);
             return new Result("created", "The edited comment had no open copy on the page, so it was added.");
         }
         notion.updateComment(existing.get().id(), text);
         return new Result("updated", "");
+    }
+
+    /**
+     * Creates the copy; when Notion's answer was lost, it looks for the copy before sending again,
+     * so a retried create never leaves two.
+     */
+    private void createLookingFirst(String pageId, GitHubComment comment, List<Map<String, Object>> text) {
+        try {
+            notion.createComment(pageId, text, comment.displayName());
+        } catch (OutcomeUnknownException e) {
+            if (comment.url().isEmpty()
+                    || notion.comments(pageId).stream().noneMatch(c -> c.linksTo(comment.url()))) {
+                notion.createComment(pageId, text, comment.displayName());
+            }
+        }
     }
 
     /**

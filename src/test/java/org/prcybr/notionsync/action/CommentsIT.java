@@ -344,4 +344,36 @@ class CommentsIT {
         String error = r.errors().get(0);
         assertTrue(error.contains("Read comments") && error.contains("Insert comments"), error);
     }
+
+    @Test
+    void aCommentQuotingAnothersLinkIsNotTakenForItsCopy(NotionMock notion) throws Exception {
+        pageExists(notion);
+        // c-1's text quotes the deleted comment's URL, but its own link (last) is another comment's.
+        String quoting = comment("c-1", "https://github.com/Codertocat/Hello-World/issues/1#issuecomment-7")
+                .replace("\"href\":null}", "\"href\":\"" + ISSUE_COMMENT_URL + "\"}");
+        notion.server().when(request().withMethod("GET").withPath("/v1/comments")).respond(NotionMock.ok(
+                "{\"object\":\"list\",\"type\":\"comment\",\"comment\":{},\"results\":[" + quoting
+                        + "],\"has_more\":false,\"next_cursor\":null}"));
+
+        Result r = action(notion).event("issue_comment", "issue_comment.deleted.json").run();
+
+        assertEquals("synced", r.output("status"), r.toString());
+        assertEquals(0, notion.recorded("DELETE", "/v1/comments/.*").size(), "the quoting comment stays");
+    }
+
+    @Test
+    void aCreateWhoseAnswerWasLostIsLookedUpNotSentTwice(NotionMock notion) throws Exception {
+        notion.standard(Schema.full().prop("Comments", "number")).queryFinds(DS, PAGE).updateReturns(PAGE);
+        notion.server().when(request().withMethod("POST").withPath("/v1/comments"), Times.once())
+                .error(org.mockserver.model.HttpError.error().withDropConnection(true));
+        notion.server().when(request().withMethod("GET").withPath("/v1/comments")).respond(NotionMock.ok(
+                "{\"object\":\"list\",\"type\":\"comment\",\"comment\":{},\"results\":["
+                        + comment("c-9", ISSUE_COMMENT_URL)
+                        + "],\"has_more\":false,\"next_cursor\":null}"));
+
+        Result r = action(notion).event("issue_comment", "issue_comment.created.json").run();
+
+        assertEquals("synced", r.output("status"), r.toString());
+        assertEquals(1, notion.recorded("POST", "/v1/comments").size(), "the copy was found: no second create");
+    }
 }
