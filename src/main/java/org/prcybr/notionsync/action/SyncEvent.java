@@ -182,6 +182,8 @@ final class SyncEvent {
         } catch (OutcomeUnknownException e) {
             fail(outcome, "The page was written, but Notion did not confirm adding the comment (" + e.getMessage()
                     + "): look for it on the page before editing the comment on GitHub to resend it.");
+        } catch (RetryBudgetExhaustedException e) {
+            fail(outcome, "The page was written, but the comment was not: " + e.getMessage());
         }
     }
 
