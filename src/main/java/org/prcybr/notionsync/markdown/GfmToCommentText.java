@@ -240,27 +240,14 @@ public final class GfmToCommentText {
         } else if (n instanceof Image image) {
             // Comments have no images: the alt text stays, linked to the image when its address is safe.
             Optional<String> url = safeUrl(image.getDestination());
-            StringBuilder alt = new StringBuilder();
-            altText(image, alt);
-            String words = alt.toString().isBlank() ? "image" : alt.toString().strip();
+            String alt = GfmToNotion.plain(image);
+            String words = alt.isBlank() ? "image" : alt.strip();
             out.text(words, url.isPresent() && style.link().isEmpty() ? style.withLink(url.get()) : style);
         } else if (n instanceof HtmlInline) {
             // Inline tags are dropped; the text between them is ordinary text nodes.
             return;
         } else {
             inlines(n, out, style);
-        }
-    }
-
-    private static void altText(Node n, StringBuilder sb) {
-        for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
-            if (c instanceof Text t) {
-                sb.append(t.getLiteral());
-            } else if (c instanceof Code code) {
-                sb.append(code.getLiteral());
-            } else {
-                altText(c, sb);
-            }
         }
     }
 

@@ -403,7 +403,8 @@ public final class GfmToNotion {
         return NotionEscapes.safeUrl(raw, base);
     }
 
-    private static String plain(Node n) {
+    /** A node's text, code included, without its formatting (an image's alt text). */
+    static String plain(Node n) {
         StringBuilder sb = new StringBuilder();
         for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
             if (c instanceof Text t) {
