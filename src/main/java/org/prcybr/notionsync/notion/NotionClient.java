@@ -42,6 +42,12 @@ public class NotionClient {
         return call("GET /v1/data_sources/" + dataSourceId, true, () -> api.retrieveDataSource(dataSourceId));
     }
 
+    /** A data source's properties by name (none when it lists none). */
+    public Map<String, NotionModels.PropertySchema> schema(String dataSourceId) {
+        DataSource ds = dataSource(dataSourceId);
+        return ds.properties() == null ? Map.of() : ds.properties();
+    }
+
     /** Live pages whose rich-text property equals the value, across all result pages. */
     public List<Page> findByText(String dataSourceId, String property, String value) {
         return query(dataSourceId, Map.of("property", property, "rich_text", Map.of("equals", value)), "");

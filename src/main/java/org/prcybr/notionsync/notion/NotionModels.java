@@ -64,6 +64,22 @@ public final class NotionModels {
         public boolean live() {
             return !Boolean.TRUE.equals(inTrash);
         }
+
+        /**
+         * The property named so, as the database spells it (names match case-insensitively, as in
+         * property-names), with its actual name.
+         */
+        public java.util.Optional<Map.Entry<String, JsonNode>> property(String name) {
+            if (properties == null) {
+                return java.util.Optional.empty();
+            }
+            JsonNode exact = properties.get(name);
+            if (exact != null) {
+                return java.util.Optional.of(Map.entry(name, exact));
+            }
+            return properties.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name) && e.getValue() != null)
+                    .findFirst();
+        }
     }
 
     /** {@code GET|PATCH /v1/pages/{id}/markdown}: the page's content as Notion-flavoured markdown. */

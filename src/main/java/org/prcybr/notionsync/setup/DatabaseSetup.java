@@ -14,7 +14,6 @@ import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.notion.NotionApiException;
 import org.prcybr.notionsync.notion.NotionClient;
 import org.prcybr.notionsync.notion.NotionModels.Block;
-import org.prcybr.notionsync.notion.NotionModels.DataSource;
 import org.prcybr.notionsync.notion.NotionModels.Database;
 import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
 import org.prcybr.notionsync.runner.Input;
@@ -179,7 +178,7 @@ public class DatabaseSetup {
         TaskTarget target = new TaskTarget(id, false);
         try {
             String dataSourceId = pages.dataSourceOf(id);
-            if (hasPrefixedUniqueId(notion.dataSource(dataSourceId).properties())) {
+            if (hasPrefixedUniqueId(notion.schema(dataSourceId))) {
                 target.dataSourceId = dataSourceId;
             } else {
                 warnings.add(target.missingSentence());
@@ -240,8 +239,7 @@ public class DatabaseSetup {
     private Result extend(String databaseId, DatabaseRole role, PageMapping mapping, Map<DatabaseRole, KnownSchema> ready,
                           TaskTarget tasks, List<String> warnings) {
         String dataSourceId = pages.dataSourceOf(databaseId);
-        DataSource ds = notion.dataSource(dataSourceId);
-        Map<String, PropertySchema> existing = ds.properties() == null ? Map.of() : ds.properties();
+        Map<String, PropertySchema> existing = notion.schema(dataSourceId);
         if (role == DatabaseRole.TASK_BACKLOG && tasks.taskBacklog) {
             if (hasPrefixedUniqueId(existing)) {
                 tasks.dataSourceId = dataSourceId;

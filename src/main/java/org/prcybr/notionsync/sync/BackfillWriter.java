@@ -15,7 +15,6 @@ import org.prcybr.notionsync.mapping.PropertyValue;
 import org.prcybr.notionsync.notion.PropertyWriter;
 import org.prcybr.notionsync.markdown.NotionContent;
 import org.prcybr.notionsync.notion.NotionClient;
-import org.prcybr.notionsync.notion.NotionModels.DataSource;
 import org.prcybr.notionsync.notion.NotionModels.Page;
 import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
 
@@ -59,8 +58,7 @@ public final class BackfillWriter {
         this.mapping = mapping;
         this.databaseId = databaseId;
         this.dataSourceId = pages.dataSourceOf(databaseId);
-        DataSource ds = notion.dataSource(dataSourceId);
-        this.schema = ds.properties() == null ? Map.of() : ds.properties();
+        this.schema = notion.schema(dataSourceId);
         this.people = new NotionPeople(mapping, notion);
         String configured = mapping.propertyName(Field.EXTERNAL_ID.defaultName());
         this.externalIdProperty = schema.keySet().stream().filter(n -> n.equalsIgnoreCase(configured)).findFirst()
@@ -185,15 +183,11 @@ public final class BackfillWriter {
         if (otherDataSourceId.equals(dataSourceId)) {
             return schema;
         }
-        return otherSchemas.computeIfAbsent(otherDataSourceId, id -> {
-            DataSource ds = notion.dataSource(id);
-            return ds.properties() == null ? Map.of() : ds.properties();
-        });
+        return otherSchemas.computeIfAbsent(otherDataSourceId, notion::schema);
     }
 
     private List<String> relatedPages(Page page, PropertySchema property) {
-        var value = page.properties() == null ? null : page.properties().entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(property.name())).map(Map.Entry::getValue).findFirst().orElse(null);
+        var value = page.property(property.name()).map(Map.Entry::getValue).orElse(null);
         if (value == null) {
             return List.of();
         }

@@ -75,12 +75,7 @@ public final class ExternalIdIndex {
 
     /** The External ID a page holds, as plain text. */
     static String externalIdOf(Page page, String property) {
-        var value = page.properties() == null ? null : page.properties().get(property);
-        if (value == null && page.properties() != null) {
-            value = page.properties().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(property))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
-        }
-        var parts = value == null ? null : value.get("rich_text");
+        var parts = page.property(property).map(e -> e.getValue().get("rich_text")).orElse(null);
         StringBuilder sb = new StringBuilder();
         if (parts != null && parts.isArray()) {
             for (var part : parts.values()) {

@@ -23,7 +23,6 @@ import org.prcybr.notionsync.notion.PropertyWriter;
 import org.prcybr.notionsync.markdown.NotionContent;
 import org.prcybr.notionsync.notion.NotionApiException;
 import org.prcybr.notionsync.notion.NotionClient;
-import org.prcybr.notionsync.notion.NotionModels.DataSource;
 import org.prcybr.notionsync.notion.NotionModels.Database;
 import org.prcybr.notionsync.notion.NotionModels.Page;
 import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
@@ -101,9 +100,9 @@ public class PageUpsert {
         private final String dataSourceId;
         private final NotionPeople people;
         private final String lastSynced = nowUtc();
-        private DataSource schema;
+        private Map<String, PropertySchema> schema;
         /** The schema read ahead of a likely create, on a thread of its own, until it is taken. */
-        private FutureTask<DataSource> prefetch;
+        private FutureTask<Map<String, PropertySchema>> prefetch;
         private Thread prefetchThread;
         private String externalIdProperty;
 
@@ -117,7 +116,7 @@ public class PageUpsert {
             this.externalIdProperty = mapping.propertyName(Field.EXTERNAL_ID.defaultName());
             if (likelyCreate(spec)) {
                 // The schema is needed to create, and does not depend on the query: ask for both at once.
-                prefetch = new FutureTask<>(() -> notion.dataSource(dataSourceId));
+                prefetch = new FutureTask<>(() -> notion.schema(dataSourceId));
                 prefetchThread = new Thread(prefetch, "schema-prefetch");
                 prefetchThread.setDaemon(true);
                 prefetchThread.start();
@@ -238,7 +237,7 @@ public class PageUpsert {
                         mapping.propertyName(Field.TASKS.defaultName())).filter(p -> p.relation() != null).orElse(null);
                 if (property != null) {
                     TaskLinks.find(notion, spec, property, linking.targets(), databaseId,
-                            ds -> ds.equals(dataSourceId) ? dataSourceSchema() : schemaOf(ds)).ifPresent(found -> {
+                            ds -> ds.equals(dataSourceId) ? dataSourceSchema() : notion.schema(ds)).ifPresent(found -> {
                         tasks = found;
                         spec = spec.withValues(Map.of(Field.TASKS,
                                 new PropertyValue.Pages(found.stream().map(Page::id).toList())));
@@ -257,11 +256,6 @@ public class PageUpsert {
             }
             relationPages = RelationLinks.resolve(spec, dataSourceSchema(), databaseId, dataSourceId, mapping,
                     linking.targets(), new ExternalIdIndex(notion, externalIdProperty));
-        }
-
-        private Map<String, PropertySchema> schemaOf(String otherDataSourceId) {
-            DataSource ds = notion.dataSource(otherDataSourceId);
-            return ds.properties() == null ? Map.of() : ds.properties();
         }
 
         private PageWrite update(Page page) {
@@ -325,13 +319,13 @@ public class PageUpsert {
 
         private Map<String, PropertySchema> dataSourceSchema() {
             if (schema == null) {
-                schema = prefetch != null ? takePrefetch() : notion.dataSource(dataSourceId);
+                schema = prefetch != null ? takePrefetch() : notion.schema(dataSourceId);
             }
-            return schema.properties() == null ? Map.of() : schema.properties();
+            return schema;
         }
 
-        private DataSource takePrefetch() {
-            FutureTask<DataSource> task = prefetch;
+        private Map<String, PropertySchema> takePrefetch() {
+            FutureTask<Map<String, PropertySchema>> task = prefetch;
             prefetch = null;
             try {
                 return task.get();
@@ -402,18 +396,11 @@ public class PageUpsert {
 
     /** The page's Updated date (in the user's name for it), as Notion holds it. */
     static Optional<String> storedUpdated(Page page, PageMapping mapping) {
-        if (page.properties() == null) {
-            return Optional.empty();
-        }
-        String name = mapping.propertyName(Field.UPDATED.defaultName());
-        for (var e : page.properties().entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name) && e.getValue() != null) {
-                var date = e.getValue().get("date");
-                var start = date == null || !date.isObject() ? null : date.get("start");
-                return start != null && start.isString() ? Optional.of(start.getStringValue()) : Optional.empty();
-            }
-        }
-        return Optional.empty();
+        return page.property(mapping.propertyName(Field.UPDATED.defaultName())).flatMap(e -> {
+            var date = e.getValue().get("date");
+            var start = date == null || !date.isObject() ? null : date.get("start");
+            return start != null && start.isString() ? Optional.of(start.getStringValue()) : Optional.empty();
+        });
     }
 
     /** Creates are announced by opened/created events; only then is the schema read ahead of the query. */

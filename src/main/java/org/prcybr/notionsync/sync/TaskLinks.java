@@ -76,8 +76,7 @@ final class TaskLinks {
 
     /** The page's unique ID number, when its prefix is the one the database's property has. */
     private static Optional<Integer> number(Page page, String property, String prefix) {
-        var value = page.properties() == null ? null : page.properties().get(property);
-        var id = value == null ? null : value.get("unique_id");
+        var id = page.property(property).map(e -> e.getValue().get("unique_id")).orElse(null);
         if (id == null || !id.isObject() || id.get("number") == null || !id.get("number").isNumber()) {
             return Optional.empty();
         }
@@ -104,8 +103,7 @@ final class TaskLinks {
         }
         String name = mapping.propertyName(Field.STATUS.defaultName());
         for (Page task : tasks) {
-            var entry = task.properties() == null ? null : task.properties().entrySet().stream()
-                    .filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst().orElse(null);
+            var entry = task.property(name).orElse(null);
             if (entry == null || entry.getValue().get("type") == null) {
                 continue;
             }

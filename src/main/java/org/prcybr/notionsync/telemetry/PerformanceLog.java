@@ -24,7 +24,7 @@ public class PerformanceLog {
 
     public void forward(String databaseId, MetricsRecord record) {
         String dataSourceId = pages.dataSourceOf(databaseId);
-        var properties = new PropertyWriter(notion.dataSource(dataSourceId).properties(), logins -> List.of())
+        var properties = new PropertyWriter(notion.schema(dataSourceId), logins -> List.of())
                 .title(Optional.empty(), record.eventType() + " " + record.status())
                 .put("Event", List.of("select", "rich_text"), PropertyValue.text(record.eventType()), false)
                 .put("Status", List.of("select", "status", "rich_text"), PropertyValue.text(record.status()), false)
