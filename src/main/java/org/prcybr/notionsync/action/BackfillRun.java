@@ -86,7 +86,7 @@ final class BackfillRun {
         } catch (SyncException | GitHubException | RetryBudgetExhaustedException e) {
             outcome.status = "error";
             outcome.message = e.getMessage();
-            countRequests(ctx, outcome);
+            outcome.countRequests(ctx);
             return;
         }
         LOG.info("Backfill of {}: {} objects and {} comments read from GitHub in {} GraphQL requests", repository,
@@ -103,7 +103,7 @@ final class BackfillRun {
             outcome.status = "skipped";
             outcome.message = "Dry run: " + objects.size() + " objects read from GitHub; nothing was written to Notion.";
             report(outcome, tallies, List.of(), started);
-            countRequests(ctx, outcome);
+            outcome.countRequests(ctx);
             return;
         }
         NotionClient notion = ctx.getBean(NotionClient.class);
@@ -169,7 +169,7 @@ final class BackfillRun {
             outcome.message = e.getMessage();
         } finally {
             progress.shutdownNow();
-            countRequests(ctx, outcome);
+            outcome.countRequests(ctx);
         }
         logProgress(tallies, started);
         report(outcome, tallies, failures, started);
@@ -235,15 +235,6 @@ final class BackfillRun {
                 Integer.toString(t.failed), Integer.toString(t.pagesListed)));
         outcome.summarySections.add(s -> s.table("Comments",
                 List.of("On GitHub", "Created", "Updated", "Unchanged", "Skipped", "Failed", "Pages listed"), rows));
-    }
-
-    private static void countRequests(ApplicationContext ctx, RunOutcome outcome) {
-        NotionClient notion = ctx.getBean(NotionClient.class);
-        GitHubClient github = ctx.getBean(GitHubClient.class);
-        outcome.retries = notion.retries() + github.retries();
-        outcome.githubRetries = github.retries();
-        outcome.githubRequests = github.requests();
-        outcome.notionRequests = notion.requests();
     }
 
     private static void logProgress(Map<Category, Tally> tallies, long started) {

@@ -37,8 +37,7 @@ final class Linking {
      * A live event's linking: its issue's or pull request's relations are read from GitHub (one
      * GraphQL request, made only when the database has a relation property to fill).
      */
-    static RelationLinks.Context live(ApplicationContext ctx, SyncSettings settings, RunOutcome outcome,
-                                      boolean[] readGitHub) {
+    static RelationLinks.Context live(ApplicationContext ctx, SyncSettings settings, RunOutcome outcome) {
         return new RelationLinks.Context(targets(settings), spec -> {
             boolean readable = spec.category() == Category.ISSUE || spec.category() == Category.PULL_REQUEST;
             if (!readable) {
@@ -48,7 +47,6 @@ final class Linking {
                 outcome.warn("The page's relations were not written: set github-token so they can be read from GitHub.");
                 return Map.of();
             }
-            readGitHub[0] = true;
             try {
                 return ctx.getBean(ObjectRelations.class).read(spec.externalId());
             } catch (GitHubException e) {

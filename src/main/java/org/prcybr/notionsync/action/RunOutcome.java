@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.BeanRegistration;
+import org.prcybr.notionsync.github.GitHubClient;
+import org.prcybr.notionsync.notion.NotionClient;
+import org.prcybr.notionsync.retry.Retrier;
 import org.prcybr.notionsync.runner.StepSummary;
 
 /** Everything the step reports about one run: outputs, summary, metrics and annotations. */
@@ -42,6 +47,23 @@ final class RunOutcome {
 
     /** One property (or the database, the action, the content) a dry run would write. */
     record PreviewLine(String label, String value) {
+    }
+
+    /**
+     * Requests and retries of the API clients this run created; one never created sent nothing (and
+     * is not created here: an event that needs no GitHub never starts its client).
+     */
+    void countRequests(ApplicationContext ctx) {
+        active(ctx, NotionClient.class).ifPresent(n -> notionRequests = n.requests());
+        active(ctx, GitHubClient.class).ifPresent(g -> githubRequests = g.requests());
+        active(ctx, Retrier.class).ifPresent(r -> {
+            retries = r.retries();
+            githubRetries = r.retries(Retrier.Service.GITHUB);
+        });
+    }
+
+    private static <T> java.util.Optional<T> active(ApplicationContext ctx, Class<T> type) {
+        return ctx.getActiveBeanRegistrations(type).stream().findFirst().map(BeanRegistration::bean);
     }
 
     String safeMessage() {

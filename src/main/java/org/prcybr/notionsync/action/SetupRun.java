@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.prcybr.notionsync.config.SyncSettings;
 import org.prcybr.notionsync.notion.NotionApiException;
-import org.prcybr.notionsync.notion.NotionClient;
 import org.prcybr.notionsync.retry.RetryBudgetExhaustedException;
 import org.prcybr.notionsync.runner.Input;
 import org.prcybr.notionsync.setup.DatabaseRole;
@@ -31,7 +30,6 @@ final class SetupRun {
                     + " database(s) under the page and extend " + configured.size() + "; nothing was written.";
             return;
         }
-        NotionClient notion = ctx.getBean(NotionClient.class);
         DatabaseSetup.Outcome setup;
         try {
             setup = ctx.getBean(DatabaseSetup.class).run(settings.notionPageId().orElseThrow(), configured,
@@ -46,8 +44,7 @@ final class SetupRun {
                     settings.mapping());
             return;
         } finally {
-            outcome.retries = notion.retries();
-            outcome.notionRequests = notion.requests();
+            outcome.countRequests(ctx);
         }
         setup.warnings().forEach(outcome::warn);
         List<List<String>> rows = new ArrayList<>();

@@ -4,14 +4,12 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.prcybr.notionsync.config.InputException;
 import org.prcybr.notionsync.config.PageMapping;
 import org.prcybr.notionsync.config.SyncSettings;
-import org.prcybr.notionsync.github.GitHubClient;
 import org.prcybr.notionsync.github.GitHubException;
 import org.prcybr.notionsync.github.ProjectItemDetails;
 import org.prcybr.notionsync.mapping.GitHubComment;
@@ -117,16 +115,13 @@ final class SyncEvent {
             return;
         }
         NotionClient notion = ctx.getBean(NotionClient.class);
-        // Only a Projects v2 item reads GitHub: other events never create the GitHub client.
-        boolean readsGitHub = page.contentNodeId().isPresent() && !settings.githubToken().isEmpty() && !page.trash();
-        boolean[] readGitHub = {readsGitHub};
         try {
-            if (readsGitHub) {
+            if (page.contentNodeId().isPresent() && !settings.githubToken().isEmpty() && !page.trash()) {
                 page = withProjectItemContent(ctx.getBean(ProjectItemDetails.class), page, outcome);
             }
             PageUpsert pages = joined(upsert);
             PageWrite write = pages.upsert(page, outcome.databaseId, settings.mapping(),
-                    Linking.live(ctx, settings, outcome, readGitHub));
+                    Linking.live(ctx, settings, outcome));
             outcome.status = write.wrote() ? "synced" : "skipped";
             outcome.operation = write.operation();
             outcome.pageId = write.pageId();
@@ -149,14 +144,7 @@ final class SyncEvent {
             fail(outcome, "Notion did not confirm appending the rest of the page's content (" + e.getMessage()
                     + "): edit the body again, or run a backfill, to rewrite it.");
         } finally {
-            outcome.notionRequests = notion.requests();
-            outcome.retries = notion.retries();
-            if (readGitHub[0]) {
-                GitHubClient github = ctx.getBean(GitHubClient.class);
-                outcome.githubRetries = github.retries();
-                outcome.githubRequests = github.requests();
-                outcome.retries += github.retries();
-            }
+            outcome.countRequests(ctx);
         }
     }
 
