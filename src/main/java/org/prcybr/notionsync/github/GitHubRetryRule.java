@@ -3,7 +3,6 @@ package org.prcybr.notionsync.github;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import java.util.Locale;
 import java.util.Optional;
 import org.prcybr.notionsync.github.GitHubClient.GraphQlErrors;
@@ -57,8 +56,7 @@ record GitHubRetryRule(String what) implements RetryRule {
             };
         }
         if (failure instanceof HttpClientException e) {
-            String problem = e instanceof ReadTimeoutException ? "read timeout"
-                    : "connection failed (" + Retrier.rootCauseName(e) + ")";
+            String problem = Retrier.connectionProblem(e);
             return new Verdict.Retry(Retrier.backoffMs(attempt), problem);
         }
         return new Verdict.Fail(failure);

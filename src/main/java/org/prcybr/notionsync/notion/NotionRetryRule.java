@@ -2,7 +2,6 @@ package org.prcybr.notionsync.notion;
 
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import java.net.ConnectException;
 import org.prcybr.notionsync.notion.NotionModels.ErrorBody;
 import org.prcybr.notionsync.retry.Retrier;
@@ -41,8 +40,7 @@ record NotionRetryRule(String label, boolean repeatable) implements RetryRule {
         }
         if (failure instanceof HttpClientException e) {
             boolean neverSent = Retrier.causedBy(e, ConnectException.class);
-            String problem = e instanceof ReadTimeoutException ? "read timeout"
-                    : "connection failed (" + Retrier.rootCauseName(e) + ")";
+            String problem = Retrier.connectionProblem(e);
             if (!neverSent && !repeatable) {
                 return new Verdict.Fail(new OutcomeUnknownException("Notion " + label + ": " + problem));
             }

@@ -151,13 +151,19 @@ public class Retrier {
         return false;
     }
 
-    /** The innermost cause's class name: "connection failed (ConnectException)" says more than the wrapper. */
-    public static String rootCauseName(Throwable t) {
-        Throwable root = t;
+    /**
+     * A failure with no answer, named for logs and messages: a read timeout, or the innermost
+     * cause's class ("connection failed (ConnectException)" says more than the wrapper).
+     */
+    public static String connectionProblem(io.micronaut.http.client.exceptions.HttpClientException e) {
+        if (e instanceof io.micronaut.http.client.exceptions.ReadTimeoutException) {
+            return "read timeout";
+        }
+        Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName();
+        return "connection failed (" + root.getClass().getSimpleName() + ")";
     }
 
     /**

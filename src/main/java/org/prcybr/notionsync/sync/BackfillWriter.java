@@ -12,6 +12,7 @@ import org.prcybr.notionsync.config.PageMapping;
 import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.mapping.PageSpec;
 import org.prcybr.notionsync.mapping.PropertyValue;
+import org.prcybr.notionsync.mapping.Relations;
 import org.prcybr.notionsync.notion.PropertyWriter;
 import org.prcybr.notionsync.markdown.NotionContent;
 import org.prcybr.notionsync.notion.NotionClient;
@@ -164,18 +165,11 @@ public final class BackfillWriter {
 
     /** The tasks the object mentions, where the database has a Tasks relation to a task-ID database. */
     private PageSpec withTasks(PageSpec spec) {
-        if (!RelationLinks.present(spec, schema, mapping).contains(Field.TASKS)) {
+        if (!Relations.of(spec.category()).contains(Field.TASKS)) {
             return spec;
         }
-        PropertySchema property = RelationLinks.property(schema, mapping.propertyName(Field.TASKS.defaultName()))
-                .filter(p -> p.relation() != null).orElse(null);
-        if (property == null) {
-            return spec;
-        }
-        return TaskLinks.find(notion, spec, property, targets, databaseId, this::schemaOf)
-                .map(found -> spec.withValues(Map.of(Field.TASKS,
-                        new PropertyValue.Pages(found.stream().map(Page::id).toList()))))
-                .orElse(spec);
+        return TaskLinks.find(notion, spec, schema, mapping, targets, databaseId, this::schemaOf)
+                .map(found -> TaskLinks.linked(spec, found)).orElse(spec);
     }
 
     /** A data source's schema, read once per run. */

@@ -233,16 +233,11 @@ public class PageUpsert {
                 return;
             }
             if (present.remove(Field.TASKS) && !spec.values().containsKey(Field.TASKS)) {
-                PropertySchema property = RelationLinks.property(dataSourceSchema(),
-                        mapping.propertyName(Field.TASKS.defaultName())).filter(p -> p.relation() != null).orElse(null);
-                if (property != null) {
-                    TaskLinks.find(notion, spec, property, linking.targets(), databaseId,
-                            ds -> ds.equals(dataSourceId) ? dataSourceSchema() : notion.schema(ds)).ifPresent(found -> {
-                        tasks = found;
-                        spec = spec.withValues(Map.of(Field.TASKS,
-                                new PropertyValue.Pages(found.stream().map(Page::id).toList())));
-                    });
-                }
+                TaskLinks.find(notion, spec, dataSourceSchema(), mapping, linking.targets(), databaseId,
+                        ds -> ds.equals(dataSourceId) ? dataSourceSchema() : notion.schema(ds)).ifPresent(found -> {
+                    tasks = found;
+                    spec = TaskLinks.linked(spec, found);
+                });
             }
             if (present.isEmpty()) {
                 return;

@@ -29,14 +29,20 @@ final class TaskLinks {
     }
 
     /**
-     * The mentioned tasks' pages, or empty when the target database has no prefixed unique ID.
+     * The mentioned tasks' pages; empty when the database has no Tasks relation, or its target no
+     * prefixed unique ID.
      *
-     * @param tasks     the page's Tasks relation property, with its configuration
+     * @param schema    the page's data source's schema, with each relation's configuration
      * @param schemaOf  a data source's schema by id (the page's own is already read)
      */
-    static Optional<List<Page>> find(NotionClient notion, PageSpec spec, PropertySchema tasks,
-                                     RelationLinks.Targets targets, String databaseId,
+    static Optional<List<Page>> find(NotionClient notion, PageSpec spec, Map<String, PropertySchema> schema,
+                                     PageMapping mapping, RelationLinks.Targets targets, String databaseId,
                                      Function<String, Map<String, PropertySchema>> schemaOf) {
+        PropertySchema tasks = RelationLinks.property(schema, mapping.propertyName(Field.TASKS.defaultName()))
+                .filter(p -> "relation".equals(p.type()) && p.relation() != null).orElse(null);
+        if (tasks == null) {
+            return Optional.empty();
+        }
         var config = tasks.relation();
         if (!targets.taskDatabaseId().isEmpty() && !RelationLinks.sameId(config.databaseId(), targets.taskDatabaseId())) {
             throw new SyncException("The relation property \"" + tasks.name() + "\" of Notion database " + databaseId
@@ -72,6 +78,11 @@ final class TaskLinks {
         }
         numbers.stream().map(byNumber::get).filter(p -> p != null).forEach(found::add);
         return Optional.of(found);
+    }
+
+    /** The spec with the tasks found as its Tasks value. */
+    static PageSpec linked(PageSpec spec, List<Page> tasks) {
+        return spec.withValues(Map.of(Field.TASKS, new PropertyValue.Pages(tasks.stream().map(Page::id).toList())));
     }
 
     /** The page's unique ID number, when its prefix is the one the database's property has. */
