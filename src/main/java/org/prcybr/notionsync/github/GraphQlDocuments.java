@@ -15,7 +15,7 @@ public final class GraphQlDocuments {
             repository { nameWithOwner url } author { login }
             labels(first: 100) { nodes { name } } assignees(first: 100) { nodes { login } }
             milestone { title } comments { totalCount }
-            """ + RelationFields.ISSUE;
+            """;
 
     static final String PULL_REQUEST_FIELDS = """
             id title url body number prState: state isDraft merged mergedAt createdAt updatedAt closedAt
@@ -23,7 +23,7 @@ public final class GraphQlDocuments {
             labels(first: 100) { nodes { name } } assignees(first: 100) { nodes { login } }
             milestone { title } comments { totalCount } baseRefName headRefName
             reviewRequests(first: 100) { nodes { requestedReviewer { __typename ... on User { login } } } }
-            """ + RelationFields.PULL_REQUEST;
+            """;
 
     /** The objects an issue or pull request is linked to (GitHub caps sub-issues at 100 per parent). */
     static final class RelationFields {
@@ -83,9 +83,13 @@ public final class GraphQlDocuments {
      */
     static final String COMMENT_PAGE = "commentPage: comments(first: 100) { " + COMMENT_FIELDS + " }\n";
 
-    /** One page of a repository's issues, pull requests or discussions, 100 at a time, with their first 100 comments. */
-    public static final String ISSUES = repositoryPage("issues", ISSUE_FIELDS + COMMENT_PAGE);
-    public static final String PULL_REQUESTS = repositoryPage("pullRequests", PULL_REQUEST_FIELDS + COMMENT_PAGE);
+    /**
+     * One page of a repository's issues, pull requests or discussions, 100 at a time, with their
+     * links and first 100 comments. (A Projects v2 item's content needs neither.)
+     */
+    public static final String ISSUES = repositoryPage("issues", ISSUE_FIELDS + RelationFields.ISSUE + COMMENT_PAGE);
+    public static final String PULL_REQUESTS = repositoryPage("pullRequests",
+            PULL_REQUEST_FIELDS + RelationFields.PULL_REQUEST + COMMENT_PAGE);
     public static final String DISCUSSIONS = repositoryPage("discussions", DISCUSSION_FIELDS + COMMENT_PAGE);
 
     /** The next 100 comments of an object that has more than its repository page carried. */
