@@ -68,6 +68,7 @@ public final class ActionRun {
                 case SYNC -> new SyncEvent(runner).run(ctx, event, settings, outcome);
                 case BACKFILL -> new BackfillRun().run(ctx, settings, outcome);
                 case SETUP -> new SetupRun().run(ctx, settings, outcome);
+                case PULL -> new PullRun().run(ctx, settings, outcome);
             }
         } catch (InputException e) {
             inputError = true;

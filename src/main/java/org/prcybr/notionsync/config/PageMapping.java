@@ -12,12 +12,15 @@ import org.prcybr.notionsync.runner.Input;
 /**
  * The user's own database vocabulary: property names ({@code property-names}), status options per
  * GitHub state ({@code status-map}), Notion people per GitHub login ({@code notion-user-map}) and the
- * status a mentioned task moves to per pull request state ({@code task-status-map}).
+ * status a mentioned task moves to per pull request state ({@code task-status-map}), and the fields
+ * a Notion edit may change on GitHub ({@code pull-fields}), which every mode keeps in a page's Sync State.
  * Each input is one {@code key=value} per line; blank lines and lines starting with # are ignored.
  */
 public record PageMapping(Map<String, String> propertyNames, Map<String, String> statusOptions,
-                          Map<String, String> notionUsers, Map<String, String> taskStatus) {
-    public static final PageMapping DEFAULT = new PageMapping(Map.of(), Map.of(), Map.of(), Map.of());
+                          Map<String, String> notionUsers, Map<String, String> taskStatus,
+                          Set<PullField> pullFields) {
+    public static final PageMapping DEFAULT = new PageMapping(Map.of(), Map.of(), Map.of(), Map.of(),
+            Set.of(PullField.STATUS));
     /** The pull request states {@code task-status-map} may name, most specific first. */
     public static final List<String> TASK_STATES = List.of("merged", "closed", "draft", "open");
     /** The GitHub states {@code status-map} may name, most specific ones falling back to open or closed. */
@@ -39,6 +42,33 @@ public record PageMapping(Map<String, String> propertyNames, Map<String, String>
         return states.contains("closed") ? "Closed" : "Open";
     }
 
+    /**
+     * The GitHub state a status option stands for when read back from Notion: the first of open,
+     * not_planned and closed mapped to it (open and closed also by their default options). Options
+     * mapped only from merged, draft or answered stand for none: GitHub never takes those from Notion.
+     */
+    public Optional<String> stateOf(String option) {
+        String wanted = option.strip();
+        for (String state : List.of("open", "not_planned", "closed")) {
+            String mapped = statusOptions.get(state);
+            if (mapped == null && !state.equals("not_planned")) {
+                mapped = state.equals("open") ? "Open" : "Closed";
+            }
+            if (mapped != null && mapped.equalsIgnoreCase(wanted)) {
+                return Optional.of(state);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The GitHub login a Notion user id stands for in notion-user-map (ids compared without dashes). */
+    public Optional<String> loginOf(String notionUserId) {
+        String wanted = notionUserId.replace("-", "").toLowerCase(Locale.ROOT);
+        return notionUsers.entrySet().stream()
+                .filter(e -> e.getValue().replace("-", "").toLowerCase(Locale.ROOT).equals(wanted))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
     /** The Notion user id or email mapped to a GitHub login. */
     public Optional<String> notionUser(String login) {
         return Optional.ofNullable(notionUsers.get(login.toLowerCase(Locale.ROOT)));
@@ -49,8 +79,8 @@ public record PageMapping(Map<String, String> propertyNames, Map<String, String>
         return states.stream().map(taskStatus::get).filter(o -> o != null).findFirst();
     }
 
-    static PageMapping read(String propertyNames, String statusMap, String userMap, String taskStatusMap)
-            throws InputException {
+    static PageMapping read(String propertyNames, String statusMap, String userMap, String taskStatusMap,
+                            String pullFields) throws InputException {
         Map<String, String> names = new LinkedHashMap<>();
         Set<String> taken = new java.util.HashSet<>();
         for (Line l : lines(Input.PROPERTY_NAMES, propertyNames)) {
@@ -78,7 +108,22 @@ public record PageMapping(Map<String, String> propertyNames, Map<String, String>
         }
         Map<String, String> tasks = optionsByState(Input.TASK_STATUS_MAP, taskStatusMap, TASK_STATES,
                 "pull request state");
-        return new PageMapping(Map.copyOf(names), Map.copyOf(status), Map.copyOf(users), Map.copyOf(tasks));
+        return new PageMapping(Map.copyOf(names), Map.copyOf(status), Map.copyOf(users), Map.copyOf(tasks),
+                pullFields(pullFields));
+    }
+
+    /** pull-fields: names separated by commas, spaces or lines; empty means the default, status. */
+    private static Set<PullField> pullFields(String raw) throws InputException {
+        Set<PullField> fields = java.util.EnumSet.noneOf(PullField.class);
+        for (String name : (raw == null ? "" : raw).split("[,\\s]+")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            fields.add(PullField.byId(name).orElseThrow(() -> new InputException("The " + Input.PULL_FIELDS.id()
+                    + " input names an unknown field (\"" + shorten(name) + "\"): use any of "
+                    + String.join(", ", java.util.Arrays.stream(PullField.values()).map(PullField::id).toList()) + ".")));
+        }
+        return fields.isEmpty() ? Set.of(PullField.STATUS) : Set.copyOf(fields);
     }
 
     /** Lines of state=Option, each state one of {@code states}, each option a name Notion allows. */

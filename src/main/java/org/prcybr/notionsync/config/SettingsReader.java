@@ -55,7 +55,7 @@ public final class SettingsReader {
         var run = new SyncSettings.GitHubRun(server, ctx.env("GITHUB_REPOSITORY"), ctx.env("GITHUB_RUN_ID"),
                 ctx.env("GITHUB_RUN_NUMBER"), ctx.env("GITHUB_WORKFLOW"), graphql);
         PageMapping mapping = PageMapping.read(ctx.input(Input.PROPERTY_NAMES), ctx.input(Input.STATUS_MAP),
-                ctx.input(Input.NOTION_USER_MAP), ctx.input(Input.TASK_STATUS_MAP));
+                ctx.input(Input.NOTION_USER_MAP), ctx.input(Input.TASK_STATUS_MAP), ctx.input(Input.PULL_FIELDS));
         SyncSettings.Mode mode = mode(ctx.input(Input.MODE));
         Optional<SyncSettings.ProjectRef> project = project(ctx.input(Input.PROJECT_URL));
         if (mode == SyncSettings.Mode.SETUP && pageId.isEmpty()) {
@@ -71,9 +71,26 @@ public final class SettingsReader {
             throw new InputException("GITHUB_REPOSITORY is not set, so backfill does not know which repository to "
                     + "read: run it from a workflow, or set GITHUB_REPOSITORY=owner/name.");
         }
+        if (mode == SyncSettings.Mode.PULL) {
+            if (token.isEmpty()) {
+                throw new InputException("The notion-token input is empty, and a pull reads Notion even in a dry run: "
+                        + "pass your Notion integration secret, for example notion-token: ${{ secrets.NOTION_TOKEN }}.");
+            }
+            if (ctx.input(Input.GITHUB_TOKEN).isEmpty()) {
+                throw new InputException("The github-token input is empty, and a pull reads and changes GitHub: leave "
+                        + "github-token at its default (${{ github.token }}) with permissions issues: write and "
+                        + "pull-requests: write, or pass a token that can.");
+            }
+            if (run.repository().isEmpty()) {
+                throw new InputException("GITHUB_REPOSITORY is not set, so a pull does not know which repository's "
+                        + "objects it may change: run it from a workflow, or set GITHUB_REPOSITORY=owner/name.");
+            }
+        }
+        TwoWay twoWay = new TwoWay(mapping.pullFields(), since(ctx.input(Input.PULL_SINCE)), bool(ctx, Input.CREATE_ISSUES),
+                repositories(run.repository(), ctx.input(Input.REPOSITORIES)));
         return new SyncSettings(token, pageId, Map.copyOf(ids), apiUrl, version, metrics, dryRun,
                 ctx.input(Input.GITHUB_TOKEN), failOnError, budget, timeout, run, mapping, mode, project,
-                bool(ctx, Input.SYNC_BOT_COMMENTS));
+                bool(ctx, Input.SYNC_BOT_COMMENTS), twoWay);
     }
 
     private static SyncSettings.Mode mode(String raw) throws InputException {
@@ -81,8 +98,52 @@ public final class SettingsReader {
             case "", "sync" -> SyncSettings.Mode.SYNC;
             case "backfill" -> SyncSettings.Mode.BACKFILL;
             case "setup" -> SyncSettings.Mode.SETUP;
-            default -> throw new InputException("The mode input must be sync, backfill or setup.");
+            case "pull" -> SyncSettings.Mode.PULL;
+            default -> throw new InputException("The mode input must be sync, backfill, setup or pull.");
         };
+    }
+
+    /** pull-since: a whole number of minutes, hours or days (90m, 24h, 7d), at most 90 days. */
+    static Duration since(String raw) throws InputException {
+        String v = raw.isBlank() ? Input.PULL_SINCE.defaultValue() : raw.strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            long n = Long.parseLong(v.substring(0, v.length() - 1));
+            Duration d = switch (v.charAt(v.length() - 1)) {
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                case 'd' -> Duration.ofDays(n);
+                default -> null;
+            };
+            if (d != null && n > 0 && d.compareTo(Duration.ofDays(90)) <= 0) {
+                return d;
+            }
+        } catch (RuntimeException e) {
+            // fall through to the message below
+        }
+        throw new InputException("The pull-since input must be a duration such as 90m, 24h or 7d (at most 90 days).");
+    }
+
+    /** The run's repository first, then those the repositories input adds. */
+    private static java.util.List<String> repositories(String own, String raw) throws InputException {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        if (!own.isEmpty()) {
+            all.add(own.toLowerCase(java.util.Locale.ROOT));
+        }
+        for (String r : raw.split("[,\\s]+")) {
+            if (r.isBlank()) {
+                continue;
+            }
+            String[] parts = r.split("/");
+            if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+                throw new InputException("The repositories input must list owner/name repositories, separated by "
+                        + "commas or lines.");
+            }
+            String lower = r.toLowerCase(java.util.Locale.ROOT);
+            if (!all.contains(lower)) {
+                all.add(lower);
+            }
+        }
+        return java.util.List.copyOf(all);
     }
 
     /** https://github.com/orgs/ORG/projects/N or https://github.com/users/USER/projects/N (a trailing /views/… is fine). */

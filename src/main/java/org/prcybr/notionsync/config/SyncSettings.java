@@ -27,10 +27,11 @@ public record SyncSettings(
         PageMapping mapping,
         Mode mode,
         Optional<ProjectRef> project,
-        boolean syncBotComments) {
+        boolean syncBotComments,
+        TwoWay twoWay) {
 
-    /** What one run does: mirror its event, backfill the repository's history, or set the databases up. */
-    public enum Mode { SYNC, BACKFILL, SETUP }
+    /** What one run does: mirror its event, backfill the repository's history, set the databases up, or pull Notion edits back. */
+    public enum Mode { SYNC, BACKFILL, SETUP, PULL }
 
     /** A Projects v2 board: an organization's or a user's, by number. */
     public record ProjectRef(boolean organization, String owner, int number) {
@@ -60,7 +61,7 @@ public record SyncSettings(
                 + ", dryRun=" + dryRun + ", githubToken=" + redact(githubToken)
                 + ", failOnError=" + failOnError + ", retryBudget=" + retryBudget
                 + ", requestTimeout=" + requestTimeout + ", run=" + run + ", mapping=" + mapping + ", mode=" + mode + ", project=" + project
-                + ", syncBotComments=" + syncBotComments + "]";
+                + ", syncBotComments=" + syncBotComments + ", twoWay=" + twoWay + "]";
     }
 
     private static String redact(String secret) {

@@ -22,12 +22,18 @@ public class GitHubClient {
     private final String authorization;
     private final AtomicInteger requests = new AtomicInteger();
 
+    /** Spaces mutations under GitHub's secondary limit of about 80 content-creating requests a minute. */
+    private final long mutationIntervalNanos;
+    private long nextMutation = System.nanoTime();
+
     public GitHubClient(GitHubGraphQlApi api, Retrier retrier, @Property(name = "github.graphql-path") String path,
-                        @Property(name = "github.token", defaultValue = "") String token) {
+                        @Property(name = "github.token", defaultValue = "") String token,
+                        @Property(name = "github.mutations-per-second", defaultValue = "1.25") double mutationsPerSecond) {
         this.api = api;
         this.retrier = retrier;
         this.path = path;
         this.authorization = "bearer " + token;
+        this.mutationIntervalNanos = mutationsPerSecond <= 0 ? 0 : (long) (1e9 / mutationsPerSecond);
     }
 
     /**
@@ -41,7 +47,40 @@ public class GitHubClient {
 
     /** As {@link #query(String, String, Map)}, retrying for at most {@code cap}: for an optional read. */
     public JsonNode query(String what, String document, Map<String, Object> variables, java.time.Duration cap) {
-        return retrier.run(Retrier.Service.GITHUB, "reading the " + what, new GitHubRetryRule(what), () -> {
+        return send("reading the " + what, new GitHubRetryRule(what), document, variables, cap);
+    }
+
+    /**
+     * Sends a mutation, paced, and returns its {@code data}.
+     *
+     * @param what       what is changed, as the user knows it ("close issue #3")
+     * @param permission the workflow permission it needs ({@code issues: write}), named when GitHub refuses
+     * @param repeatable whether sending it twice does no harm (setting a state, a title, a set of labels);
+     *                   one that is not (creating) is never re-sent once it may have reached GitHub
+     */
+    public JsonNode mutate(String what, String permission, boolean repeatable, String document,
+                           Map<String, Object> variables) {
+        pace();
+        return send(what, new GitHubRetryRule(what, new GitHubRetryRule.Write(permission, repeatable)), document,
+                variables, null);
+    }
+
+    private void pace() {
+        long wait;
+        synchronized (this) {
+            long now = System.nanoTime();
+            nextMutation = Math.max(nextMutation, now);
+            wait = nextMutation - now;
+            nextMutation += mutationIntervalNanos;
+        }
+        if (wait > 0) {
+            Retrier.sleep(wait / 1_000_000, Retrier.Service.GITHUB);
+        }
+    }
+
+    private JsonNode send(String label, GitHubRetryRule rule, String document, Map<String, Object> variables,
+                          java.time.Duration cap) {
+        return retrier.run(Retrier.Service.GITHUB, label, rule, () -> {
             requests.incrementAndGet();
             HttpResponse<JsonNode> response = api.query(path, authorization,
                     Map.of("query", document, "variables", variables));

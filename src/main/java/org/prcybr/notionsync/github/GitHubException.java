@@ -14,7 +14,9 @@ public final class GitHubException extends RuntimeException {
         /** GraphQL's NOT_FOUND (or 404): the thing does not exist, or the token cannot see it. */
         NOT_FOUND,
         /** Any other refusal: the request itself is wrong. */
-        REJECTED
+        REJECTED,
+        /** A mutation that must not be sent twice may or may not have reached GitHub: look before sending again. */
+        OUTCOME_UNKNOWN
     }
 
     private final Kind kind;

@@ -17,12 +17,26 @@ import org.prcybr.notionsync.retry.Verdict;
  * jitter. Only 401, a 403 that is not a rate limit, and NOT_FOUND are final, each with its own
  * sentence; a server fault never blames the token.
  */
-record GitHubRetryRule(String what) implements RetryRule {
+record GitHubRetryRule(String what, Write write) implements RetryRule {
     /** GitHub's advice for a secondary limit that gives no time: wait at least a minute. */
     static final long SECONDARY_LIMIT_WAIT_MS = 60_000;
 
+    /** A mutation: the permission GitHub may refuse, and whether it may be sent twice. */
+    record Write(String permission, boolean repeatable) {
+    }
+
+    GitHubRetryRule(String what) {
+        this(what, null);
+    }
+
     @Override
     public Verdict judge(RuntimeException failure, int attempt) {
+        if (write != null) {
+            Verdict refused = judgeWrite(failure);
+            if (refused != null) {
+                return refused;
+            }
+        }
         if (failure instanceof HttpClientResponseException e) {
             HttpResponse<?> response = e.getResponse();
             int status = response.code();
@@ -62,6 +76,41 @@ record GitHubRetryRule(String what) implements RetryRule {
         return new Verdict.Fail(failure);
     }
 
+    /**
+     * A mutation's own verdicts: a refused permission names it; a mutation that is not repeatable
+     * is never re-sent once it may have reached GitHub. Null leaves the rest to the query rules.
+     */
+    private Verdict judgeWrite(RuntimeException failure) {
+        boolean forbidden = failure instanceof GraphQlErrors e && e.type.equals("FORBIDDEN")
+                || failure instanceof HttpClientResponseException r && r.getResponse().code() == 403
+                && !rateLimited(r.getResponse());
+        if (forbidden) {
+            return new Verdict.Fail(new GitHubException(Kind.FORBIDDEN, "GitHub refused to " + what
+                    + " (Resource not accessible by integration): add " + write.permission() + " to the workflow's "
+                    + "permissions, or pass a github-token that may.", failure));
+        }
+        if (failure instanceof GraphQlErrors e && e.type.equals("NOT_FOUND")) {
+            return new Verdict.Fail(new GitHubException(Kind.NOT_FOUND, "GitHub could not " + what + ": the object "
+                    + "is gone, or github-token cannot see it.", failure));
+        }
+        if (failure instanceof GraphQlErrors e && !e.type.isEmpty() && !e.type.equals("RATE_LIMITED")) {
+            // GitHub declined this change (a merged pull request cannot be reopened, …): final, and said so.
+            return new Verdict.Fail(new GitHubException(Kind.REJECTED, "GitHub refused to " + what + " ("
+                    + e.type + ").", failure));
+        }
+        if (!write.repeatable()) {
+            boolean sent = failure instanceof HttpClientException c && !(failure instanceof HttpClientResponseException)
+                    && !Retrier.causedBy(c, java.net.ConnectException.class)
+                    || failure instanceof HttpClientResponseException r && r.getResponse().code() >= 500;
+            if (sent) {
+                return new Verdict.Fail(new GitHubException(Kind.OUTCOME_UNKNOWN, "GitHub did not confirm the request to "
+                        + what + " (" + (failure instanceof HttpClientException c ? Retrier.connectionProblem(c)
+                        : failure.getMessage()) + ")", failure));
+            }
+        }
+        return null;
+    }
+
     private Verdict fail(Kind kind, RuntimeException cause) {
         String message = switch (kind) {
             case UNAUTHORIZED -> "GitHub refused the github-token (401 Unauthorized) while reading the " + what
@@ -71,7 +120,7 @@ record GitHubRetryRule(String what) implements RetryRule {
                     + "or, for a project, pass a token with the read:project scope in github-token.";
             case NOT_FOUND -> "GitHub found no " + what + " (NOT_FOUND): check the name, and that github-token can see "
                     + "it (a private repository or another owner's project needs a token with access to it).";
-            case REJECTED -> throw new IllegalArgumentException("REJECTED carries its own message");
+            case REJECTED, OUTCOME_UNKNOWN -> throw new IllegalArgumentException(kind + " carries its own message");
         };
         return new Verdict.Fail(new GitHubException(kind, message, cause));
     }

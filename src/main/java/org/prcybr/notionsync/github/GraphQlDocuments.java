@@ -122,8 +122,83 @@ public final class GraphQlDocuments {
                 + "      }\n    }\n  }\n}";
     }
 
+    // Two-way sync (mode pull): what a pull reads, and the mutations it may send.
+
+    /**
+     * The objects of the pages a pull looks at, 100 at most per request: as a backfill reads them,
+     * and for a Projects v2 item its project's fields with the ids a field write needs.
+     */
+    public static final String PULL_NODES = "query($ids: [ID!]!) { nodes(ids: $ids) { __typename\n"
+            + "... on Issue { " + ISSUE_FIELDS + " }\n"
+            + "... on PullRequest { " + PULL_REQUEST_FIELDS + " }\n"
+            + "... on ProjectV2Item { " + PROJECT_ITEM_FIELDS
+            + " project { id title fields(first: 50) { nodes { __typename\n"
+            + "  ... on ProjectV2Field { id name dataType }\n"
+            + "  ... on ProjectV2SingleSelectField { id name dataType options { id name } }\n"
+            + "  ... on ProjectV2IterationField { id name dataType configuration { iterations { id title } "
+            + "completedIterations { id title } } } } } }\n"
+            + "  content { " + CONTENT_FIELDS + " } } } }";
+
+    /** A repository's id and the names a pull turns into ids: labels, milestones, people who can be assigned. */
+    public static final String REPOSITORY_NAMES = """
+            query($owner: String!, $name: String!) {
+              repository(owner: $owner, name: $name) {
+                id
+                labels(first: 100) { nodes { id name } }
+                milestones(first: 100, states: [OPEN, CLOSED], orderBy: {field: CREATED_AT, direction: DESC}) { nodes { id title } }
+                assignableUsers(first: 100) { nodes { id login } }
+              }
+            }""";
+
+    /** A repository's 100 newest issues with their bodies, where an issue created from a Notion page carries its marker. */
+    public static final String RECENT_ISSUES = """
+            query($owner: String!, $name: String!) {
+              repository(owner: $owner, name: $name) {
+                id
+                issues(first: 100, orderBy: {field: CREATED_AT, direction: DESC}) { nodes { id body } }
+              }
+            }""";
+
+    public static final String CLOSE_ISSUE = "mutation($id: ID!, $reason: IssueClosedStateReason) {\n"
+            + "  closeIssue(input: {issueId: $id, stateReason: $reason}) { issue { id } } }";
+    public static final String REOPEN_ISSUE = "mutation($id: ID!) { reopenIssue(input: {issueId: $id}) { issue { id } } }";
+    public static final String CLOSE_PULL_REQUEST = "mutation($id: ID!) {\n"
+            + "  closePullRequest(input: {pullRequestId: $id}) { pullRequest { id } } }";
+    public static final String REOPEN_PULL_REQUEST = "mutation($id: ID!) {\n"
+            + "  reopenPullRequest(input: {pullRequestId: $id}) { pullRequest { id } } }";
+    public static final String ISSUE_TITLE = "mutation($id: ID!, $title: String!) {\n"
+            + "  updateIssue(input: {id: $id, title: $title}) { issue { id } } }";
+    public static final String PULL_REQUEST_TITLE = "mutation($id: ID!, $title: String!) {\n"
+            + "  updatePullRequest(input: {pullRequestId: $id, title: $title}) { pullRequest { id } } }";
+    /** A null milestone clears it. */
+    public static final String ISSUE_MILESTONE = "mutation($id: ID!, $milestone: ID) {\n"
+            + "  updateIssue(input: {id: $id, milestoneId: $milestone}) { issue { id } } }";
+    public static final String PULL_REQUEST_MILESTONE = "mutation($id: ID!, $milestone: ID) {\n"
+            + "  updatePullRequest(input: {pullRequestId: $id, milestoneId: $milestone}) { pullRequest { id } } }";
+    public static final String ADD_LABELS = "mutation($id: ID!, $labels: [ID!]!) {\n"
+            + "  addLabelsToLabelable(input: {labelableId: $id, labelIds: $labels}) { clientMutationId } }";
+    public static final String REMOVE_LABELS = "mutation($id: ID!, $labels: [ID!]!) {\n"
+            + "  removeLabelsFromLabelable(input: {labelableId: $id, labelIds: $labels}) { clientMutationId } }";
+    public static final String ADD_ASSIGNEES = "mutation($id: ID!, $users: [ID!]!) {\n"
+            + "  addAssigneesToAssignable(input: {assignableId: $id, assigneeIds: $users}) { clientMutationId } }";
+    public static final String REMOVE_ASSIGNEES = "mutation($id: ID!, $users: [ID!]!) {\n"
+            + "  removeAssigneesFromAssignable(input: {assignableId: $id, assigneeIds: $users}) { clientMutationId } }";
+    public static final String PROJECT_FIELD = "mutation($project: ID!, $item: ID!, $field: ID!, $value: ProjectV2FieldValue!) {\n"
+            + "  updateProjectV2ItemFieldValue(input: {projectId: $project, itemId: $item, fieldId: $field, value: $value}) "
+            + "{ projectV2Item { id } } }";
+    public static final String CLEAR_PROJECT_FIELD = "mutation($project: ID!, $item: ID!, $field: ID!) {\n"
+            + "  clearProjectV2ItemFieldValue(input: {projectId: $project, itemId: $item, fieldId: $field}) "
+            + "{ projectV2Item { id } } }";
+    /** Creates an issue from a Notion page, answering with what its page needs. */
+    public static final String CREATE_ISSUE = "mutation($repository: ID!, $title: String!, $body: String!) {\n"
+            + "  createIssue(input: {repositoryId: $repository, title: $title, body: $body}) { issue { __typename "
+            + ISSUE_FIELDS + " } } }";
+
     public static List<String> all() {
         return List.of(PROJECT_ITEM, ISSUES, PULL_REQUESTS, DISCUSSIONS, ORGANIZATION_PROJECT_ITEMS, USER_PROJECT_ITEMS,
-                RELATIONS, COMMENTS);
+                RELATIONS, COMMENTS, PULL_NODES, REPOSITORY_NAMES, RECENT_ISSUES, CLOSE_ISSUE, REOPEN_ISSUE,
+                CLOSE_PULL_REQUEST, REOPEN_PULL_REQUEST, ISSUE_TITLE, PULL_REQUEST_TITLE, ISSUE_MILESTONE,
+                PULL_REQUEST_MILESTONE, ADD_LABELS, REMOVE_LABELS, ADD_ASSIGNEES, REMOVE_ASSIGNEES, PROJECT_FIELD,
+                CLEAR_PROJECT_FIELD, CREATE_ISSUE);
     }
 }

@@ -46,7 +46,9 @@ public enum Field {
     PULL_REQUESTS("Pull Requests", false, "relation"),
     ISSUES("Issues", false, "relation"),
     CONTENT("Content", false, "relation"),
-    TASKS("Tasks", false, "relation");
+    TASKS("Tasks", false, "relation"),
+    // Two-way sync: a snapshot of the values the action last wrote for each field pull-fields lists.
+    SYNC_STATE("Sync State", false, "rich_text");
 
     /** The name {@code property-names} uses for the database's title property. */
     public static final String TITLE_NAME = "Name";

@@ -75,6 +75,10 @@ public interface NotionApi {
     UserList listUsers(@Nullable @QueryValue("start_cursor") String startCursor,
                        @QueryValue("page_size") int pageSize);
 
+    /** The integration's own bot user: pages it edited name it as their last editor. */
+    @Get("/v1/users/me")
+    NotionModels.User me();
+
     /** Comments need the integration's Read comments (list) and Insert comments (create) capabilities. */
     @Post("/v1/comments")
     Comment createComment(@Body Map<String, Object> body);

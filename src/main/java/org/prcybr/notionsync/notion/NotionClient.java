@@ -85,6 +85,22 @@ public class NotionClient {
                 .filter(item -> item.relation() != null).map(item -> item.relation().id()).toList();
     }
 
+    /**
+     * Live pages edited at or after {@code since} (an ISO instant), oldest edit first. Notion keeps
+     * edit times to the minute, so the caller passes a minute boundary and no edit is missed.
+     */
+    public List<Page> editedSince(String dataSourceId, String since) {
+        Map<String, Object> filter = Map.of("timestamp", "last_edited_time",
+                "last_edited_time", Map.of("on_or_after", since));
+        return query(dataSourceId, filter, " (edited since " + since + ")", new boolean[1],
+                List.of(Map.of("timestamp", "last_edited_time", "direction", "ascending")));
+    }
+
+    /** The integration's bot user. */
+    public User me() {
+        return call("GET /v1/users/me", true, api::me);
+    }
+
     /** The live pages of a data source, and whether that is all of them. */
     public record Listing(List<Page> pages, boolean complete) {
     }
@@ -104,10 +120,18 @@ public class NotionClient {
     }
 
     private List<Page> query(String dataSourceId, Map<String, Object> filter, String what, boolean[] capped) {
+        return query(dataSourceId, filter, what, capped, null);
+    }
+
+    private List<Page> query(String dataSourceId, Map<String, Object> filter, String what, boolean[] capped,
+                             List<Map<String, Object>> sorts) {
         List<Page> pages = everyPage("POST /v1/data_sources/" + dataSourceId + "/query" + what, cursor -> {
             Map<String, Object> body = new LinkedHashMap<>();
             if (filter != null) {
                 body.put("filter", filter);
+            }
+            if (sorts != null) {
+                body.put("sorts", sorts);
             }
             body.put("page_size", 100);
             if (cursor != null) {

@@ -60,7 +60,8 @@ public final class NotionModels {
      */
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record Page(String id, @Nullable String url, @Nullable String createdTime,
-                       @Nullable Boolean inTrash, @Nullable Map<String, JsonNode> properties) {
+                       @Nullable Boolean inTrash, @Nullable Map<String, JsonNode> properties,
+                       @Nullable String lastEditedTime, @Nullable PartialUser lastEditedBy) {
         public boolean live() {
             return !Boolean.TRUE.equals(inTrash);
         }
@@ -80,6 +81,11 @@ public final class NotionModels {
             return properties.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name) && e.getValue() != null)
                     .findFirst();
         }
+    }
+
+    /** A user as pages name their editors: only the id (no type says whether it is a bot). */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record PartialUser(@Nullable String id) {
     }
 
     /** {@code GET|PATCH /v1/pages/{id}/markdown}: the page's content as Notion-flavoured markdown. */
@@ -118,7 +124,7 @@ public final class NotionModels {
 
     /** A workspace member; {@code person.email} only with the "read user information with email" capability. */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    public record User(String id, @Nullable String type, @Nullable Person person) {
+    public record User(String id, @Nullable String type, @Nullable Person person, @Nullable String name) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
@@ -154,7 +160,8 @@ public final class NotionModels {
 
     /** A comment: its rich text carries the links it holds ({@code href}). */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    public record Comment(String id, @Nullable List<RichTextItem> richText) {
+    public record Comment(String id, @Nullable List<RichTextItem> richText, @Nullable PartialUser createdBy,
+                          @Nullable DisplayName displayName) {
         /**
          * Whether it is the copy of the GitHub comment at {@code url}: a copy ends with its link.
          * Only the last piece counts, since a comment's own text may quote another comment's URL.
@@ -162,6 +169,11 @@ public final class NotionModels {
         public boolean linksTo(String url) {
             return richText != null && !richText.isEmpty() && url.equals(richText.get(richText.size() - 1).href());
         }
+    }
+
+    /** How a comment's author is shown: {@code resolved_name} is the name Notion displays. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    public record DisplayName(@Nullable String type, @Nullable String resolvedName) {
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)

@@ -24,11 +24,15 @@ public enum Input {
     PROPERTY_NAMES("property-names", "", "Your own property names, one Default=Yours per line (Name=Title, Labels=Tags)."),
     STATUS_MAP("status-map", "", "Status options per GitHub state, one state=Option per line (open, closed, merged, draft, not_planned, answered)."),
     NOTION_USER_MAP("notion-user-map", "", "Notion people per GitHub login, one login=<Notion user id or email> per line."),
-    MODE("mode", "sync", "sync (the event), backfill (the repository's history) or setup (create and extend the databases)."),
+    MODE("mode", "sync", "sync (the event), backfill (the repository's history), setup (create and extend the databases) or pull (Notion edits back to GitHub)."),
     PROJECT_URL("project-url", "", "With mode backfill: a Projects v2 board whose items come too, e.g. https://github.com/orgs/ORG/projects/N"),
     TASK_ID_DATABASE("task-id-database", "", "Database of Notion tasks with a unique ID (such as TASK-42) that pull requests and issues mention; default: the issues database."),
     TASK_STATUS_MAP("task-status-map", "", "Status a mentioned task moves to when its pull request changes, one state=Option per line (open, draft, merged, closed)."),
-    SYNC_BOT_COMMENTS("sync-bot-comments", "false", "Mirror comments by bots (logins ending in [bot]) to Notion too.");
+    SYNC_BOT_COMMENTS("sync-bot-comments", "false", "Mirror comments by bots (logins ending in [bot]) to Notion too."),
+    PULL_FIELDS("pull-fields", "status", "Fields a Notion edit may change on GitHub: status, title, labels, assignees, milestone, project-fields, comments."),
+    PULL_SINCE("pull-since", "24h", "With mode pull: how far back Notion edits are looked for, such as 90m, 24h or 7d."),
+    CREATE_ISSUES("create-issues", "false", "With mode pull: a titled page without External ID in the issues database becomes a GitHub issue."),
+    REPOSITORIES("repositories", "", "With mode pull: further owner/name repositories whose objects Notion edits may change.");
 
     private final String id;
     private final String defaultValue;

@@ -59,6 +59,28 @@ public final class StepSummary {
         return this;
     }
 
+    /** A table cell: text, linked where {@code url} is a safe link (else shown as text). */
+    public record Cell(String text, String url) {
+        public static Cell text(String text) {
+            return new Cell(text, "");
+        }
+    }
+
+    /** A table of its own whose cells may link (to a GitHub object, to a Notion page); every text is escaped. */
+    public StepSummary linkedTable(String title, List<String> header, List<List<Cell>> rows) {
+        StringBuilder sb = new StringBuilder("\n#### ").append(Markdown.cell(title)).append("\n\n|");
+        header.forEach(h -> sb.append(' ').append(Markdown.cell(h)).append(" |"));
+        sb.append("\n|").append(" --- |".repeat(header.size())).append('\n');
+        for (List<Cell> r : rows) {
+            sb.append('|');
+            r.forEach(c -> sb.append(' ').append(c.url().isEmpty() ? Markdown.cell(c.text())
+                    : Markdown.link(c.text(), c.url())).append(" |"));
+            sb.append('\n');
+        }
+        sections.add(sb.toString());
+        return this;
+    }
+
     /** A shell block to copy; lines are the action's own text (names and validated IDs), never payload text. */
     public StepSummary shell(String title, List<String> lines) {
         StringBuilder sb = new StringBuilder("\n#### ").append(Markdown.cell(title)).append("\n\n```sh\n");

@@ -123,10 +123,10 @@ public final class BackfillWriter {
             if (relationsMatch(spec, keep, relations)) {
                 return trashed ? Outcome.UPDATED : Outcome.UNCHANGED;
             }
-            notion.updatePage(keep.id(), properties(spec, schema, relations));
+            notion.updatePage(keep.id(), merged(spec, keep, schema, relations));
             return Outcome.UPDATED;
         }
-        notion.updatePage(keep.id(), properties(spec, PageUpsert.typesOf(keep).orElse(schema), relations));
+        notion.updatePage(keep.id(), merged(spec, keep, PageUpsert.typesOf(keep).orElse(schema), relations));
         NotionContent content = PageContent.content(spec);
         // Content only when the body changed: compared with what the page holds, ignoring spacing
         // and escapes, which Notion may write differently from how they were sent.
@@ -137,13 +137,20 @@ public final class BackfillWriter {
     }
 
     private Page create(PageSpec spec, PropertyWriter.RelationPages relations) {
-        return pages.contents().createLookingFirst(dataSourceId, properties(spec, schema, relations), PageContent.content(spec),
+        return pages.contents().createLookingFirst(dataSourceId, merged(spec, null, schema, relations), PageContent.content(spec),
                 () -> notion.findByText(dataSourceId, externalIdProperty, spec.externalId()));
     }
 
-    private Map<String, Object> properties(PageSpec spec, Map<String, PropertySchema> types,
-                                           PropertyWriter.RelationPages relations) {
-        return PageProperties.forDatabase(databaseId, spec, types, mapping, people, lastSynced, relations);
+    /** The object's properties merged with the page's, as on the live path (a person's pending change stands). */
+    private Map<String, Object> merged(PageSpec spec, Page page, Map<String, PropertySchema> types,
+                                       PropertyWriter.RelationPages relations) {
+        Map<String, Object> properties = PageProperties.forDatabase(databaseId, spec, types, mapping, people,
+                lastSynced, relations);
+        ThreeWayMerge.Times times = new ThreeWayMerge.Times(
+                Optional.ofNullable(page == null ? null : page.lastEditedTime()).flatMap(PageUpsert::instant),
+                spec.updatedAt().flatMap(PageUpsert::instant), false);
+        return SyncStateMerge.apply(properties, page, types, mapping, spec.fieldValues().keySet(), times,
+                Optional.empty()).properties();
     }
 
     /**

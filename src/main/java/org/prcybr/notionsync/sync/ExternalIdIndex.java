@@ -74,7 +74,7 @@ public final class ExternalIdIndex {
     }
 
     /** The External ID a page holds, as plain text. */
-    static String externalIdOf(Page page, String property) {
+    public static String externalIdOf(Page page, String property) {
         var parts = page.property(property).map(e -> e.getValue().get("rich_text")).orElse(null);
         StringBuilder sb = new StringBuilder();
         if (parts != null && parts.isArray()) {

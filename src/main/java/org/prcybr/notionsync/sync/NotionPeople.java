@@ -42,6 +42,17 @@ final class NotionPeople implements Function<List<String>, List<String>> {
         return ids;
     }
 
+    /** The GitHub login notion-user-map gives a Notion user (mapped by id or by email), if any. */
+    Optional<String> loginOf(String notionUserId) {
+        Optional<String> byId = mapping.loginOf(notionUserId);
+        if (byId.isPresent() || mapping.notionUsers().values().stream().noneMatch(v -> v.contains("@"))) {
+            return byId;
+        }
+        String wanted = notionUserId.replace("-", "").toLowerCase(Locale.ROOT);
+        return byEmail().entrySet().stream().filter(e -> e.getValue().replace("-", "").toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst().flatMap(e -> mapping.loginOf(e.getKey()));
+    }
+
     private Map<String, String> byEmail() {
         if (idsByEmail == null) {
             idsByEmail = new HashMap<>();

@@ -255,7 +255,8 @@ public class PageUpsert {
 
         private PageWrite update(Page page) {
             Optional<Map<String, PropertySchema>> pageTypes = typesOf(page);
-            Map<String, Object> properties = properties(pageTypes.orElseGet(this::dataSourceSchema));
+            SyncStateMerge.Result merged = merged(page, pageTypes.orElseGet(this::dataSourceSchema));
+            Map<String, Object> properties = merged.properties();
             Page updated;
             try {
                 updated = notion.updatePage(page.id(), properties);
@@ -265,17 +266,30 @@ public class PageUpsert {
                 }
                 // A page lists no status options: the schema either explains the refusal (a
                 // SyncException naming the fix) or gives the option's exact spelling to send again.
-                Map<String, Object> fromSchema = properties(dataSourceSchema());
+                Map<String, Object> fromSchema = merged(page, dataSourceSchema()).properties();
                 if (fromSchema.equals(properties)) {
                     throw e;
                 }
                 updated = notion.updatePage(page.id(), fromSchema);
             }
-            String note = "";
+            String note = merged.conflictNote();
             if (spec.replaceBody()) {
-                note = replaceContent(page.id());
+                String refused = replaceContent(page.id());
+                note = note.isEmpty() ? refused : refused.isEmpty() ? note : note + " " + refused;
             }
             return new PageWrite("updated", page.id(), url(updated.url() != null ? updated : page), note);
+        }
+
+        /**
+         * GitHub's values merged with the page's (a person's pending change in Notion stands, see
+         * {@link SyncStateMerge}); a page with no snapshot of a field takes GitHub's value, as before.
+         */
+        private SyncStateMerge.Result merged(Page page, Map<String, PropertySchema> types) {
+            ThreeWayMerge.Times times = new ThreeWayMerge.Times(
+                    Optional.ofNullable(page == null ? null : page.lastEditedTime()).flatMap(PageUpsert::instant),
+                    spec.updatedAt().flatMap(PageUpsert::instant), false);
+            return SyncStateMerge.apply(properties(types), page, types, mapping, spec.fieldValues().keySet(), times,
+                    Optional.empty());
         }
 
         /** Replaces the content after a body edit; a refusal is reported, the properties stay written. */
@@ -366,7 +380,8 @@ public class PageUpsert {
         }
 
         private Page create() {
-            return contents.createLookingFirst(dataSourceId, properties(dataSourceSchema()), content(), this::find);
+            return contents.createLookingFirst(dataSourceId, merged(null, dataSourceSchema()).properties(), content(),
+                    this::find);
         }
     }
 

@@ -39,6 +39,7 @@ public final class FakeNotion implements AutoCloseable {
     private final HttpServer server;
     private final String token;
     private final Map<String, String> schema = new LinkedHashMap<>(SCHEMA);
+    private final List<String> statusOptions = new ArrayList<>(List.of("Open", "Closed"));
     /** Two-way relation pairs: Notion keeps each side in step with the other. */
     private final Map<String, String> partners = new LinkedHashMap<>();
     private int queryCap = Integer.MAX_VALUE;
@@ -284,6 +285,10 @@ public final class FakeNotion implements AutoCloseable {
         if (path.equals("/v1/comments") || path.startsWith("/v1/comments/")) {
             return comment(method, path, query, body);
         }
+        if (method.equals("GET") && path.equals("/v1/users/me")) {
+            return ok("{\"object\":\"user\",\"id\":\"" + BOT_USER + "\",\"name\":\"Notion Sync\",\"avatar_url\":null,"
+                    + "\"type\":\"bot\",\"bot\":{\"owner\":{\"type\":\"workspace\",\"workspace\":true}}}");
+        }
         if (method.equals("GET") && path.equals("/v1/databases/" + DB)) {
             return ok("{\"object\":\"database\",\"id\":\"" + DB + "\",\"data_sources\":[{\"id\":\"" + DS + "\",\"name\":\"Main\"}]}");
         }
@@ -298,13 +303,17 @@ public final class FakeNotion implements AutoCloseable {
                 }
                 if (type.equals("status")) {
                     ArrayNode options = config.putArray("options");
-                    options.addObject().put("id", "1").put("name", "Open");
-                    options.addObject().put("id", "2").put("name", "Closed");
+                    for (int i = 0; i < statusOptions.size(); i++) {
+                        options.addObject().put("id", Integer.toString(i + 1)).put("name", statusOptions.get(i));
+                    }
                 }
             });
             return ok("{\"object\":\"data_source\",\"id\":\"" + DS + "\",\"properties\":" + props + "}");
         }
         if (method.equals("POST") && path.equals("/v1/data_sources/" + DS + "/query")) {
+            if (body.path("filter").has("timestamp")) {
+                return editedSince(body);
+            }
             boolean filtered = body.has("filter");
             // One equals filter, or an "or" of them: External IDs looked up in a batch.
             List<JsonNode> filters = new ArrayList<>();
@@ -392,6 +401,7 @@ public final class FakeNotion implements AutoCloseable {
             body.path("properties").fields().forEachRemaining(e -> ((ObjectNode) props.get(e.getKey())).setAll((ObjectNode) e.getValue()));
             // Held aside for the markdown endpoints (a real page holds blocks); never sent as a property.
             page.put("_markdown", body.path("markdown").asText(""));
+            edited(page, BOT_USER, Instant.now());
             pages.put(id, page);
             body.path("properties").fieldNames().forEachRemaining(name -> keepPartnerInStep(page, name));
             return ok(view(page).toString());
@@ -416,6 +426,7 @@ public final class FakeNotion implements AutoCloseable {
                 body.get("properties").fields().forEachRemaining(
                         e -> ((ObjectNode) page.get("properties").get(e.getKey())).setAll((ObjectNode) e.getValue()));
                 body.get("properties").fieldNames().forEachRemaining(name -> keepPartnerInStep(page, name));
+                edited(page, BOT_USER, Instant.now());
             }
             return ok(view(page).toString());
         }
@@ -632,6 +643,92 @@ public final class FakeNotion implements AutoCloseable {
         }
     }
 
+    /** Pages edited on or after a time, oldest edit first, as the last_edited_time timestamp filter gives them. */
+    private Answer editedSince(JsonNode body) {
+        JsonNode f = body.get("filter");
+        if (!"last_edited_time".equals(f.path("timestamp").asText()) || !f.path("last_edited_time").has("on_or_after")) {
+            return new Answer(400, error(400, "validation_error", "body.filter.last_edited_time should be defined."));
+        }
+        for (JsonNode sort : body.path("sorts")) {
+            if (!"last_edited_time".equals(sort.path("timestamp").asText())
+                    || !List.of("ascending", "descending").contains(sort.path("direction").asText())) {
+                return new Answer(400, error(400, "validation_error", "body.sorts[0] is not a valid sort."));
+            }
+        }
+        Instant since = Instant.parse(f.path("last_edited_time").path("on_or_after").asText());
+        List<ObjectNode> matches = new ArrayList<>();
+        for (ObjectNode p : pages.values()) {
+            if (!p.get("in_trash").asBoolean() && !Instant.parse(p.get("last_edited_time").asText()).isBefore(since)) {
+                matches.add(view(p));
+            }
+        }
+        matches.sort(java.util.Comparator.comparing(p -> p.get("last_edited_time").asText()));
+        int from = body.hasNonNull("start_cursor") ? Integer.parseInt(body.get("start_cursor").asText()) : 0;
+        int size = Math.min(100, body.path("page_size").asInt(100));
+        ArrayNode results = JSON.createArrayNode();
+        matches.subList(Math.min(from, matches.size()), Math.min(from + size, matches.size())).forEach(results::add);
+        boolean more = from + size < matches.size();
+        return ok("{\"object\":\"list\",\"results\":" + results + ",\"has_more\":" + more + ",\"next_cursor\":"
+                + (more ? "\"" + (from + size) + "\"" : "null") + "}");
+    }
+
+    /** Notion stamps every edit with its editor and the time, rounded down to the minute. */
+    private static void edited(ObjectNode page, String userId, Instant at) {
+        page.put("last_edited_time", at.truncatedTo(ChronoUnit.MINUTES).toString());
+        page.putObject("last_edited_by").put("object", "user").put("id", userId);
+    }
+
+    /** A person in the workspace (not the integration), who edits pages in Notion's app. */
+    public static final String PERSON = "12345678-aaaa-4bbb-8ccc-1234567890ab";
+
+    /** A person edits a page's properties in Notion (values as Notion holds them, keyed by property name). */
+    public synchronized void personEdits(String pageId, Map<String, JsonNode> properties, Instant at) {
+        ObjectNode page = pages.get(pageId);
+        properties.forEach((name, value) -> ((ObjectNode) page.get("properties").get(name)).setAll((ObjectNode) value));
+        edited(page, PERSON, at);
+    }
+
+    /** A person creates a page in the database from Notion's app: a title, some content, no External ID. */
+    public synchronized String personCreates(String title, String markdown) {
+        String id = UUID.randomUUID().toString();
+        ObjectNode page = JSON.createObjectNode().put("object", "page").put("id", id)
+                .put("created_time", Instant.now().truncatedTo(ChronoUnit.MINUTES).toString())
+                .put("in_trash", false).put("url", "https://www.notion.so/" + id.replace("-", ""));
+        ObjectNode props = page.putObject("properties");
+        schema.forEach((name, type) -> {
+            ObjectNode p = props.putObject(name).put("id", propertyId(name, type)).put("type", type);
+            if (type.equals("relation") || type.equals("multi_select") || type.equals("people")
+                    || type.equals("rich_text") || type.equals("title")) {
+                p.putArray(type);
+            } else {
+                p.putNull(type);
+            }
+        });
+        ((ObjectNode) props.get("Name")).putArray("title").addObject().put("type", "text").put("plain_text", title)
+                .putObject("text").put("content", title);
+        page.put("_markdown", markdown);
+        edited(page, PERSON, Instant.now());
+        pages.put(id, page);
+        return id;
+    }
+
+    /** A page as Notion returns it. */
+    public synchronized ObjectNode page(String pageId) {
+        return view(pages.get(pageId));
+    }
+
+    /** More properties in the data source (Labels as multi_select, Sync State as rich_text, …). */
+    public synchronized FakeNotion withProperty(String name, String type) {
+        schema.put(name, type);
+        return this;
+    }
+
+    /** Status options besides Open and Closed (Notion refuses unknown status options). */
+    public synchronized FakeNotion withStatusOptions(String... names) {
+        statusOptions.addAll(List.of(names));
+        return this;
+    }
+
     /** Notion's validation, as far as this action's writes go. */
     private String validate(JsonNode properties) {
         for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
@@ -652,7 +749,7 @@ public final class FakeNotion implements AutoCloseable {
                     }
                 }
             }
-            if (type.equals("status") && !List.of("Open", "Closed").contains(value.path("name").asText())) {
+            if (type.equals("status") && !statusOptions.contains(value.path("name").asText())) {
                 return "Invalid status option. Status option \"" + value.path("name").asText() + "\" does not exist.";
             }
             if (value.isArray()) {

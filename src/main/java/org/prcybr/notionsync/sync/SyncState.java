@@ -1,0 +1,77 @@
+package org.prcybr.notionsync.sync;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A page's snapshot of what the action last wrote for each tracked field, kept in its Sync State
+ * property: {@code sync1;status=1a2b3c4d;labels=…}. Values are short hashes of the canonical
+ * value (never the value: a title can be long), enough to tell "changed since" from "not".
+ * Anything else in the property (a person's edit, an older format) reads as no snapshot.
+ */
+public final class SyncState {
+    private static final String PREFIX = "sync1";
+
+    private final Map<String, String> hashes;
+
+    private SyncState(Map<String, String> hashes) {
+        this.hashes = hashes;
+    }
+
+    public static SyncState empty() {
+        return new SyncState(new LinkedHashMap<>());
+    }
+
+    public static SyncState parse(String text) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        String[] parts = text == null ? new String[0] : text.strip().split(";");
+        if (parts.length == 0 || !parts[0].equals(PREFIX)) {
+            return empty();
+        }
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            if (eq <= 0) {
+                return empty();
+            }
+            hashes.put(URLDecoder.decode(parts[i].substring(0, eq), StandardCharsets.UTF_8), parts[i].substring(eq + 1));
+        }
+        return new SyncState(hashes);
+    }
+
+    public Optional<String> hash(String key) {
+        return Optional.ofNullable(hashes.get(key));
+    }
+
+    public java.util.Set<String> keys() {
+        return hashes.keySet();
+    }
+
+    public SyncState with(String key, String hash) {
+        Map<String, String> copy = new LinkedHashMap<>(hashes);
+        copy.put(key, hash);
+        return new SyncState(copy);
+    }
+
+    public String text() {
+        StringBuilder sb = new StringBuilder(PREFIX);
+        hashes.forEach((k, v) -> sb.append(';').append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(v));
+        return sb.toString();
+    }
+
+    /** The first 8 hexadecimal digits of the value's SHA-256. */
+    public static String hashOf(String canonical) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

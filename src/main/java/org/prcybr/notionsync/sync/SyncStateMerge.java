@@ -1,0 +1,193 @@
+package org.prcybr.notionsync.sync;
+
+import io.micronaut.json.tree.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.prcybr.notionsync.config.PageMapping;
+import org.prcybr.notionsync.config.PullField;
+import org.prcybr.notionsync.mapping.Field;
+import org.prcybr.notionsync.mapping.PropertyValue;
+import org.prcybr.notionsync.notion.NotionModels.Page;
+import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
+import org.prcybr.notionsync.notion.NotionText;
+import org.prcybr.notionsync.notion.PropertyReader;
+
+/**
+ * The three-way merge applied to a properties body about to be written over a page, wherever the
+ * database has a Sync State property: every mode writes through it, so a live event never
+ * overwrites a person's pending change, and the pull sees exactly what changed on which side.
+ *
+ * <p>Tracked fields are those {@code pull-fields} lists (project fields by name) and those the page's
+ * snapshot already holds. After the write, the snapshot holds GitHub's value for each: a Notion
+ * value kept over it therefore reads as "changed in Notion" until the pull carries it to GitHub.
+ */
+public final class SyncStateMerge {
+    /** The snapshot key of a Projects v2 field, by its name. */
+    static final String PROJECT_FIELD_KEY = "field:";
+
+    /** One tracked field of one page: the decision, and both sides' values in Notion's terms. */
+    public record FieldChange(String key, String property, ThreeWayMerge.Decision decision, PropertyValue notion,
+                              PropertyValue github, boolean snapshotted) {
+        /** GitHub's value replaces one a person set in Notion (a lost conflict, or no snapshot to tell). */
+        public boolean pulledBack() {
+            return decision == ThreeWayMerge.Decision.CONFLICT_GITHUB_WINS
+                    || decision == ThreeWayMerge.Decision.TAKE_GITHUB && !snapshotted;
+        }
+    }
+
+    /** The body to write (Notion's winning values left out, the new Sync State in) and each field's decision. */
+    public record Result(Map<String, Object> properties, List<FieldChange> changes) {
+        public List<FieldChange> notionWins() {
+            return changes.stream().filter(c -> c.decision().notionWins()).toList();
+        }
+
+        public List<FieldChange> conflicts() {
+            return changes.stream().filter(c -> c.decision().conflict()).toList();
+        }
+
+        /** A sentence for each conflict, for the run's warnings. */
+        public String conflictNote() {
+            List<String> parts = new ArrayList<>();
+            for (FieldChange c : conflicts()) {
+                parts.add(c.property() + " changed in Notion and on GitHub since the last sync; the "
+                        + (c.decision().notionWins() ? "Notion" : "GitHub") + " change is newer and was kept");
+            }
+            return parts.isEmpty() ? "" : String.join("; ", parts) + ".";
+        }
+    }
+
+    private SyncStateMerge() {
+    }
+
+    /** The Sync State property's actual name, when the database has one that can hold it. */
+    public static Optional<String> syncStateProperty(Map<String, PropertySchema> types, PageMapping mapping) {
+        String wanted = mapping.propertyName(Field.SYNC_STATE.defaultName());
+        return types.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(wanted) && "rich_text".equals(e.getValue().type()))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    /** The page's snapshot, empty when it has none. */
+    public static SyncState snapshotOf(Page page, String syncStateProperty) {
+        return page.property(syncStateProperty).map(e -> SyncState.parse(PropertyReader.plainText(
+                e.getValue().get("rich_text")))).orElse(SyncState.empty());
+    }
+
+    /**
+     * Merges and returns the body to write. With no Sync State property the body is returned as it is.
+     *
+     * @param page        the page written over; null for a create (GitHub's values, a fresh snapshot)
+     * @param fieldNames  the Projects v2 field names the object has (its page's properties of those names)
+     * @param keepNotion  when present, the decisions are made already: these keys keep Notion's value,
+     *                    every other takes GitHub's (the pull's re-sync after writing to GitHub)
+     */
+    public static Result apply(Map<String, Object> body, Page page, Map<String, PropertySchema> types,
+                               PageMapping mapping, Set<String> fieldNames, ThreeWayMerge.Times times,
+                               Optional<Set<String>> keepNotion) {
+        Optional<String> syncState = syncStateProperty(types, mapping);
+        if (syncState.isEmpty()) {
+            return new Result(body, List.of());
+        }
+        Map<String, Object> out = new LinkedHashMap<>(body);
+        SyncState old = page == null ? SyncState.empty() : snapshotOf(page, syncState.get());
+        SyncState next = old;
+        List<FieldChange> changes = new ArrayList<>();
+        for (Map.Entry<String, String> tracked : tracked(types, mapping, fieldNames, old).entrySet()) {
+            String key = tracked.getKey();
+            Optional<String> written = out.keySet().stream().filter(k -> k.equalsIgnoreCase(tracked.getValue())).findFirst();
+            if (written.isEmpty()) {
+                continue; // not written this time (a comment does not tell the state): the snapshot stands
+            }
+            JsonNode githubValue = JsonNode.from(out.get(written.get()));
+            String github = PropertyReader.canonical(githubValue);
+            next = next.with(key, SyncState.hashOf(github));
+            if (page == null) {
+                continue;
+            }
+            JsonNode notionValue = page.property(written.get()).map(Map.Entry::getValue).orElse(null);
+            String notion = PropertyReader.canonical(notionValue);
+            ThreeWayMerge.Decision decision = keepNotion.isPresent()
+                    ? (notion.equals(github) ? ThreeWayMerge.Decision.IN_SYNC : keepNotion.get().contains(key)
+                    ? ThreeWayMerge.Decision.TAKE_NOTION : ThreeWayMerge.Decision.TAKE_GITHUB)
+                    : ThreeWayMerge.decide(old.hash(key), SyncState.hashOf(notion), SyncState.hashOf(github), times);
+            if (decision.notionWins()) {
+                out.remove(written.get());
+            }
+            changes.add(new FieldChange(key, written.get(), decision, PropertyReader.read(notionValue),
+                    PropertyReader.read(githubValue), old.hash(key).isPresent()));
+        }
+        out.put(syncState.get(), Map.of("rich_text", NotionText.richText(next.text())));
+        return new Result(out, changes);
+    }
+
+    /**
+     * Whether the page holds a Notion change to a tracked field: one that differs from its snapshot
+     * or, where there is none, an edit by a person (anyone but {@code botUserId}).
+     */
+    public static boolean notionChanged(Page page, Map<String, PropertySchema> types, PageMapping mapping,
+                                        String botUserId) {
+        boolean personEditedLast = page.lastEditedBy() != null && page.lastEditedBy().id() != null
+                && !sameId(page.lastEditedBy().id(), botUserId);
+        Optional<String> syncState = syncStateProperty(types, mapping);
+        if (syncState.isEmpty()) {
+            return personEditedLast;
+        }
+        SyncState old = snapshotOf(page, syncState.get());
+        for (Map.Entry<String, String> tracked : tracked(types, mapping, Set.of(), old).entrySet()) {
+            Optional<String> base = old.hash(tracked.getKey());
+            Optional<JsonNode> value = page.property(tracked.getValue()).map(Map.Entry::getValue);
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (base.isEmpty() ? personEditedLast
+                    : !base.get().equals(SyncState.hashOf(PropertyReader.canonical(value.get())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Snapshot key to property name, for the fields tracked on a page of this database. */
+    static Map<String, String> tracked(Map<String, PropertySchema> types, PageMapping mapping, Set<String> fieldNames,
+                                       SyncState old) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        Set<PullField> fields = mapping.pullFields();
+        for (PullField f : PullField.values()) {
+            if (!fields.contains(f) && !old.keys().contains(f.id())) {
+                continue;
+            }
+            switch (f) {
+                case STATUS -> keys.put(f.id(), mapping.propertyName(Field.STATUS.defaultName()));
+                case TITLE -> titleProperty(types).ifPresent(name -> keys.put(f.id(), name));
+                case LABELS -> keys.put(f.id(), mapping.propertyName(Field.LABELS.defaultName()));
+                case ASSIGNEES -> keys.put(f.id(), mapping.propertyName(Field.ASSIGNEES.defaultName()));
+                case MILESTONE -> keys.put(f.id(), mapping.propertyName(Field.MILESTONE.defaultName()));
+                default -> {
+                }
+            }
+        }
+        if (fields.contains(PullField.PROJECT_FIELDS)) {
+            fieldNames.forEach(name -> keys.put(PROJECT_FIELD_KEY + name.toLowerCase(Locale.ROOT), name));
+        }
+        for (String key : old.keys()) {
+            if (key.startsWith(PROJECT_FIELD_KEY) && !keys.containsKey(key)) {
+                types.keySet().stream().filter(n -> (PROJECT_FIELD_KEY + n.toLowerCase(Locale.ROOT)).equals(key))
+                        .findFirst().ifPresent(name -> keys.put(key, name));
+            }
+        }
+        return keys;
+    }
+
+    static Optional<String> titleProperty(Map<String, PropertySchema> types) {
+        return types.entrySet().stream().filter(e -> "title".equals(e.getValue().type())).map(Map.Entry::getKey).findFirst();
+    }
+
+    static boolean sameId(String a, String b) {
+        return b != null && a.replace("-", "").equalsIgnoreCase(b.replace("-", ""));
+    }
+}
