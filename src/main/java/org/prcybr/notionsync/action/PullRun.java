@@ -195,7 +195,10 @@ final class PullRun {
                     if (done.failed()) {
                         kept.add(change.key());
                         problems.add(done.problem());
-                        row(spec, c.page(), change.property(), describe(change) + conflict, "failed: " + done.problem());
+                        pushedHere |= !done.description().isEmpty();
+                        row(spec, c.page(), change.property(), describe(change) + conflict, (done.description().isEmpty()
+                                ? "" : (settings.dryRun() ? "would " : "") + done.description() + "; ")
+                                + "failed: " + done.problem());
                     } else if (done.changed()) {
                         pushedHere = true;
                         row(spec, c.page(), change.property(), describe(change) + conflict,
@@ -221,7 +224,10 @@ final class PullRun {
                 if (!problems.isEmpty()) {
                     failed++;
                 }
-                keepNotion.put(c, kept);
+                // Without a snapshot to refresh, a page neither side changed is left as the person left it.
+                if (pushedHere || pulled || SyncStateMerge.syncStateProperty(c.types(), settings.mapping()).isPresent()) {
+                    keepNotion.put(c, kept);
+                }
             }
             if (settings.dryRun()) {
                 return;

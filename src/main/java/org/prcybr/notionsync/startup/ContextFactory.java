@@ -28,8 +28,11 @@ public final class ContextFactory {
         props.put("retry.budget", settings.retryBudget().toSeconds() + "s");
         // A backfill sends thousands of requests: space them at Notion's average rate limit. The
         // JVM property is for tests against a stand-in without that limit (no input sets it).
-        props.put("notion.pace-per-second", settings.mode() == SyncSettings.Mode.BACKFILL
+        boolean many = settings.mode() == SyncSettings.Mode.BACKFILL || settings.mode() == SyncSettings.Mode.PULL;
+        props.put("notion.pace-per-second", many
                 ? System.getProperty("notion-sync.backfill-pace-per-second", "2.8") : "0");
+        // A pull's mutations stay under GitHub's secondary limit (about 80 content-creating requests a minute).
+        props.put("github.mutations-per-second", System.getProperty("notion-sync.github-mutations-per-second", "1.25"));
         URI graphql = URI.create(settings.run().graphqlUrl());
         props.put("micronaut.http.services.github.url", graphql.getScheme() + "://" + graphql.getRawAuthority());
         props.put("micronaut.http.services.github.read-timeout", "10s");

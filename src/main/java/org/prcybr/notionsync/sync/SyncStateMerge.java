@@ -18,8 +18,8 @@ import org.prcybr.notionsync.notion.NotionText;
 import org.prcybr.notionsync.notion.PropertyReader;
 
 /**
- * The three-way merge applied to a properties body about to be written over a page, wherever the
- * database has a Sync State property: every mode writes through it, so a live event never
+ * The three-way merge applied to a properties body about to be written over a page, with the
+ * snapshot kept in the database's Sync State property: every mode writes through it, so a live event never
  * overwrites a person's pending change, and the pull sees exactly what changed on which side.
  *
  * <p>Tracked fields are those {@code pull-fields} lists (project fields by name) and those the page's
@@ -90,12 +90,9 @@ public final class SyncStateMerge {
                                PageMapping mapping, Set<String> fieldNames, ThreeWayMerge.Times times,
                                Optional<Set<String>> keepNotion) {
         Optional<String> syncState = syncStateProperty(types, mapping);
-        if (syncState.isEmpty()) {
-            return new Result(body, List.of());
-        }
         Map<String, Object> out = new LinkedHashMap<>(body);
-        SyncState old = page == null ? SyncState.empty() : snapshotOf(page, syncState.get());
-        SyncState next = old;
+        SyncState old = page == null || syncState.isEmpty() ? SyncState.empty() : snapshotOf(page, syncState.get());
+        SyncState[] nextHolder = {old};
         List<FieldChange> changes = new ArrayList<>();
         for (Map.Entry<String, String> tracked : tracked(types, mapping, fieldNames, old).entrySet()) {
             String key = tracked.getKey();
@@ -105,7 +102,7 @@ public final class SyncStateMerge {
             }
             JsonNode githubValue = JsonNode.from(out.get(written.get()));
             String github = PropertyReader.canonical(githubValue);
-            next = next.with(key, SyncState.hashOf(github));
+            nextHolder[0] = nextHolder[0].with(key, SyncState.hashOf(github));
             if (page == null) {
                 continue;
             }
@@ -121,7 +118,9 @@ public final class SyncStateMerge {
             changes.add(new FieldChange(key, written.get(), decision, PropertyReader.read(notionValue),
                     PropertyReader.read(githubValue), old.hash(key).isPresent()));
         }
-        out.put(syncState.get(), Map.of("rich_text", NotionText.richText(next.text())));
+        // Without a Sync State property nothing is snapshotted: a field with no snapshot takes GitHub's
+        // value unless a person's newer edit says otherwise (which only a pull knows).
+        syncState.ifPresent(name -> out.put(name, Map.of("rich_text", NotionText.richText(nextHolder[0].text()))));
         return new Result(out, changes);
     }
 
