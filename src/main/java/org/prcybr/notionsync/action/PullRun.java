@@ -167,6 +167,10 @@ final class PullRun {
             Set<String> changedOnGitHub = new HashSet<>();
             for (Candidate c : candidates) {
                 JsonNode node = nodes.get(c.externalId());
+                if (node == null && c.externalId().startsWith("PVTI_") && twoWay.pulls(PullField.PROJECT_FIELDS)) {
+                    projectsRefused = true; // the default token cannot read Projects v2 either: said once, at the end
+                    continue;
+                }
                 if (node == null) {
                     fail(c, "", "", "the object is gone from GitHub, or github-token cannot see it");
                     continue;
@@ -177,22 +181,34 @@ final class PullRun {
                 conflicts += plan.conflicts().size();
                 Set<String> kept = new HashSet<>();
                 boolean pushedHere = false;
+                boolean pulledBackHere = false;
                 List<String> problems = new ArrayList<>();
                 for (FieldChange change : plan.notionWins()) {
                     if (!pulls(change.key())) {
                         continue; // not listed in pull-fields: GitHub's value is written back
+                    }
+                    if (projectsRefused && change.key().startsWith("field:")) {
+                        kept.add(change.key()); // kept in Notion until a token may write the project
+                        continue;
                     }
                     GitHubWrites.Change done;
                     try {
                         done = push(node, change, c.types());
                     } catch (GitHubException e) {
                         if (e.kind() == GitHubException.Kind.FORBIDDEN && change.key().startsWith("field:")) {
+                            // The default token cannot write Projects v2: said once, at the end; the rest skipped.
                             projectsRefused = true;
+                            kept.add(change.key());
+                            continue;
                         }
                         done = new GitHubWrites.Change("", e.getMessage());
                     }
                     String conflict = change.decision().conflict() ? " (conflict: the Notion change is newer)" : "";
-                    if (done.failed()) {
+                    if (!done.refusal().isEmpty()) {
+                        pulledBackHere = true;
+                        row(spec, c.page(), change.property(), describe(change) + conflict, "not changed: "
+                                + done.refusal() + "; GitHub's value is written back");
+                    } else if (done.failed()) {
                         kept.add(change.key());
                         problems.add(done.problem());
                         pushedHere |= !done.description().isEmpty();
@@ -205,7 +221,7 @@ final class PullRun {
                                 (settings.dryRun() ? "would " : "") + done.description());
                     }
                 }
-                boolean pulled = false;
+                boolean pulled = pulledBackHere;
                 for (FieldChange change : plan.changes()) {
                     if (change.pulledBack() || !pulls(change.key()) && change.decision().notionWins()) {
                         pulled = true;
@@ -406,7 +422,7 @@ final class PullRun {
         /** Whether this run may change GitHub's value of a snapshot key. */
         private boolean pulls(String key) {
             if (key.startsWith("field:")) {
-                return twoWay.pulls(PullField.PROJECT_FIELDS) && !projectsRefused;
+                return twoWay.pulls(PullField.PROJECT_FIELDS);
             }
             return PullField.byId(key).map(twoWay::pulls).orElse(false);
         }

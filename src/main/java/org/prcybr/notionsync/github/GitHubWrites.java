@@ -31,10 +31,22 @@ public final class GitHubWrites {
         this.dryRun = dryRun;
     }
 
-    /** What one change did (or would do), or why it could not be made. */
-    public record Change(String description, String problem) {
+    /**
+     * What one change did (or would do), or why it could not be made ({@code problem}: Notion's value
+     * stays and is reported), or why GitHub cannot take it at all ({@code refusal}: GitHub's value is
+     * written back over it, and the refusal reported).
+     */
+    public record Change(String description, String problem, String refusal) {
+        public Change(String description, String problem) {
+            this(description, problem, "");
+        }
+
         static Change none() {
             return new Change("", "");
+        }
+
+        static Change refused(String why) {
+            return new Change("", "", why);
         }
 
         public boolean failed() {
@@ -87,8 +99,8 @@ public final class GitHubWrites {
         if (t.pullRequest()) {
             boolean merged = text(node, "prState").equals("MERGED") || JsonValues.bool(node, "merged");
             if (merged) {
-                return state.equals("open") ? new Change("", t.label() + " is merged: a merged pull request cannot be "
-                        + "reopened, so its Status was set back from GitHub") : Change.none();
+                return state.equals("open") ? Change.refused(t.label() + " is merged, and a merged pull request cannot "
+                        + "be reopened") : Change.none();
             }
             if (state.equals("open") == !closed) {
                 return Change.none();

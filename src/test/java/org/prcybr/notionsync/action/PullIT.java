@@ -311,6 +311,105 @@ class PullIT {
         assertEquals(List.of("closeIssue"), github.mutations());
     }
 
+    @Test
+    void aPullRequestIsClosedAndReopenedButAMergedOneIsNeverReopened() throws Exception {
+        Map<String, Object> pr = github.pullRequest(repo, 2, "Fix the spelling");
+        Map<String, Object> merged = github.pullRequest(repo, 3, "Merged already");
+        github.merge(merged);
+        backfill("status");
+        notion.personEdits(pageOf(pr), Map.of("Status", status("Done")), Instant.now());
+        notion.personEdits(pageOf(merged), Map.of("Status", status("Open")), Instant.now());
+
+        Result r = pull("status");
+        assertEquals("synced", r.output("status"), r.toString());
+        assertEquals("CLOSED", pr.get("state"));
+        assertEquals("MERGED", merged.get("state"));
+        assertEquals(List.of("closePullRequest"), github.mutations());
+        assertTrue(r.summary().contains("a merged pull request cannot be reopened"), r.summary());
+        // GitHub's state goes back to the merged pull request's page.
+        assertEquals("Done", property(pageOf(merged), "Status").path("status").path("name").asText());
+
+        notion.personEdits(pageOf(pr), Map.of("Status", status("Open")), Instant.now());
+        pull("status");
+        assertEquals("OPEN", pr.get("state"));
+        assertEquals(List.of("closePullRequest", "reopenPullRequest"), github.mutations());
+    }
+
+    @Test
+    void peopleAreReadBackThroughTheUserMap() throws Exception {
+        notion.close();
+        String hubotInNotion = "0f0e0d0c-0b0a-4909-8807-060504030201";
+        notion = new FakeNotion(ActionProcess.TOKEN).withStatusOptions("Done", "Not planned")
+                .withProperty("Assignees", "people").withProperty("Sync State", "rich_text");
+        backfill("assignees");
+        String page = pageOf(issue);
+        ObjectNode people = JSON.createObjectNode();
+        people.putArray("people").addObject().put("object", "user").put("id", hubotInNotion);
+        notion.personEdits(page, Map.of("Assignees", people), Instant.now());
+
+        Result r = action("pull", "assignees").input(Input.NOTION_USER_MAP, "hubot=" + hubotInNotion).run();
+        assertEquals("1", r.output("pushed"), r.summary());
+        assertEquals(List.of("hubot"), names(GitHubServer.nodes(issue, "assignees"), "login"));
+        assertEquals(hubotInNotion, property(page, "Assignees").path("people").path(0).path("id").asText());
+    }
+
+    @Test
+    void aProjectFieldIsWrittenWithAProjectTokenAndSkippedInOneSentenceWithoutOne() throws Exception {
+        Map<String, Object> project = github.project("Codertocat", 1, "Roadmap");
+        Map<String, Object> priority = github.singleSelectField(project, "Priority", "P1", "P2");
+        Map<String, Object> item = github.projectItem(project, issue);
+        github.setFieldValue(item, priority, "P1");
+        Result b = action("backfill", "project-fields")
+                .input(Input.PROJECT_URL, "https://github.com/orgs/Codertocat/projects/1").run();
+        assertEquals("synced", b.output("status"), b.toString());
+        String page = pageOf(item);
+        assertEquals("P1", property(page, "Priority").path("select").path("name").asText());
+
+        github.forbidProjects();
+        notion.personEdits(page, Map.of("Priority", select("P2")), Instant.now());
+        Result r = pull("project-fields");
+        assertEquals("skipped", r.output("status"), r.toString());
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        assertTrue(r.warnings().get(0).contains("pass a personal or app token with project access in github-token"),
+                r.warnings().toString());
+        assertEquals("P2", property(page, "Priority").path("select").path("name").asText(), "kept until it can be written");
+
+        github.allowProjects();
+        r = pull("project-fields");
+        assertEquals("1", r.output("pushed"), r.summary());
+        assertEquals(List.of("updateProjectV2ItemFieldValue"), github.mutations());
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+    }
+
+    @Test
+    void aNewPageBecomesOneIssueEvenWhenTheCreatesAnswerIsLost() throws Exception {
+        backfill("status");
+        String page = notion.personCreates("Write the launch post",
+                "Some **bold** text.\n\n- [ ] draft\n- [x] outline\n\n<callout>Notion only</callout>\n\n"
+                        + "[a link](https://example.com) and [a bad one](javascript:alert(1))");
+        github.loseAnswerOnce("createIssue");
+
+        Result r = action("pull", "status").input(Input.CREATE_ISSUES, "true").run();
+        assertEquals("synced", r.output("status"), r.toString());
+        assertEquals("1", r.output("created"), r.summary());
+        List<Map<String, Object>> issues = github.issues(repo);
+        assertEquals(2, issues.size(), "one new issue, not two");
+        Map<String, Object> created = issues.get(1);
+        assertEquals("Write the launch post", created.get("title"));
+        String body = (String) created.get("body");
+        assertTrue(body.contains("<!-- notion-sync:page=" + page + " -->"), body);
+        assertTrue(body.contains("- [ ] draft") && body.contains("**bold**") && body.contains("(https://example.com)"), body);
+        assertFalse(body.contains("callout") || body.contains("javascript"), body);
+        assertTrue(body.contains("https://www.notion.so/" + page.replace("-", "")), body);
+        assertEquals(created.get("id"), property(page, "External ID").path("rich_text").path(0).path("text")
+                .path("content").asText());
+        assertEquals(created.get("url"), property(page, "Source URL").path("url").asText());
+
+        r = action("pull", "status").input(Input.CREATE_ISSUES, "true").run();
+        assertEquals("0", r.output("created"), r.summary());
+        assertEquals(2, github.issues(repo).size());
+    }
+
     /** The fixture's payload, its issue replaced by this issue's state on GitHub. */
     private ObjectNode payload(String fixture) throws Exception {
         ObjectNode p = (ObjectNode) JSON.readTree(Files.readString(Path.of("src/test/resources/events", fixture)));

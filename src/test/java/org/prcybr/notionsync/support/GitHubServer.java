@@ -584,6 +584,11 @@ public final class GitHubServer implements AutoCloseable {
         return list.stream().anyMatch(x -> x == o);
     }
 
+    /** A repository's issues, oldest first (those created through createIssue included). */
+    public synchronized List<Map<String, Object>> issues(Map<String, Object> repo) {
+        return List.copyOf(inRepository(issues, repo));
+    }
+
     /** The object with this node id, or null. */
     public synchronized Map<String, Object> node(String id) {
         return byId.get(id);
@@ -1171,6 +1176,11 @@ public final class GitHubServer implements AutoCloseable {
     /** Every Projects v2 read (projectV2, a project's node) and mutation answers FORBIDDEN, as for the default GITHUB_TOKEN. */
     public void forbidProjects() {
         projectsForbidden = true;
+    }
+
+    /** Projects are readable and writable again (a token with project access). */
+    public void allowProjects() {
+        projectsForbidden = false;
     }
 
     /** The next such mutation is executed, then the connection closes without an answer. */
