@@ -46,7 +46,8 @@ class ActionYmlTest {
         List<String> declared = new ArrayList<>();
         action.get("outputs").fieldNames().forEachRemaining(declared::add);
         List<String> expected = new ArrayList<>(List.of("status", "latency-ms", "operation", "page-id", "page-url",
-                "database-id", "category", "external-id", "retries", "created", "updated", "unchanged", "failed"));
+                "database-id", "category", "external-id", "retries", "created", "updated", "unchanged", "failed", "pushed",
+                "pulled-back", "conflicts", "comments-posted"));
         for (org.prcybr.notionsync.setup.DatabaseRole role : org.prcybr.notionsync.setup.DatabaseRole.values()) {
             expected.add(role.output());
         }

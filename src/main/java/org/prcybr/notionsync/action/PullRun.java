@@ -27,6 +27,8 @@ import org.prcybr.notionsync.github.GitHubWrites;
 import org.prcybr.notionsync.github.GraphQlDocuments;
 import org.prcybr.notionsync.github.GraphQlPages;
 import org.prcybr.notionsync.mapping.Field;
+import org.prcybr.notionsync.mapping.GitHubComment;
+import org.prcybr.notionsync.notion.NotionModels;
 import org.prcybr.notionsync.mapping.PageSpec;
 import org.prcybr.notionsync.mapping.PropertyValue;
 import org.prcybr.notionsync.markdown.NotionToGfm;
@@ -102,6 +104,7 @@ final class PullRun {
         private int conflicts;
         private int created;
         private int failed;
+        private int commentsPosted;
         private boolean projectsRefused;
 
         Pull(NotionClient notion, PageUpsert pages, GitHubClient github, SyncSettings settings, RunOutcome outcome) {
@@ -124,12 +127,17 @@ final class PullRun {
             Set<String> databases = new LinkedHashSet<>();
             issuesDb.ifPresent(databases::add);
             settings.databaseId(Input.NOTION_PROJECT_BOARD_BACKLOG_DB_ID).ifPresent(databases::add);
+            // Discussions change only through their comments.
+            Optional<String> discussionsDb = twoWay.pulls(PullField.COMMENTS)
+                    ? settings.databaseId(Input.NOTION_DISCUSSIONS_ARC_DB_ID) : Optional.empty();
+            discussionsDb.ifPresent(databases::add);
             if (databases.isEmpty()) {
                 throw new SyncException("No database to pull from: set notion-task-backlog-db-id (or "
                         + "notion-issues-backlog-db-id) and notion-project-board-backlog-db-id as in the sync workflow.");
             }
             List<Candidate> candidates = new ArrayList<>();
             List<Candidate> newPages = new ArrayList<>();
+            List<Candidate> synced = new ArrayList<>();
             String externalIdName = settings.mapping().propertyName(Field.EXTERNAL_ID.defaultName());
             int looked = 0;
             for (String db : databases) {
@@ -144,8 +152,14 @@ final class PullRun {
                         }
                         continue;
                     }
-                    if (allowed(page) && SyncStateMerge.notionChanged(page, types, settings.mapping(), bot)) {
+                    if (!allowed(page)) {
+                        continue;
+                    }
+                    if (!discussion(page) && SyncStateMerge.notionChanged(page, types, settings.mapping(), bot)) {
                         candidates.add(new Candidate(page, types, db, externalId));
+                    }
+                    if (twoWay.pulls(PullField.COMMENTS) && !externalId.startsWith("PVTI_")) {
+                        synced.add(new Candidate(page, types, db, externalId));
                     }
                 }
             }
@@ -156,6 +170,9 @@ final class PullRun {
             }
             if (!newPages.isEmpty()) {
                 createIssues(newPages);
+            }
+            if (!synced.isEmpty()) {
+                pullComments(synced, bot);
             }
             finish(looked, since);
         }
@@ -395,6 +412,99 @@ final class PullRun {
             return sb.append(marker).toString();
         }
 
+        /**
+         * Comments people made on synced pages, posted to the GitHub conversation once each: the
+         * object's comments are read for the markers of those posted before (only when the page has
+         * comments by people). Notion does not say whether a comment counts as an edit of its page,
+         * so every synced page edited within pull-since is listed, whoever edited it.
+         */
+        private void pullComments(List<Candidate> synced, String bot) {
+            for (Candidate c : synced) {
+                List<NotionModels.Comment> byPeople;
+                try {
+                    byPeople = notion.comments(c.page().id()).stream().filter(cm -> cm.createdBy() != null
+                            && cm.createdBy().id() != null && !sameUser(cm.createdBy().id(), bot)).toList();
+                } catch (NotionApiException e) {
+                    if (e.status() != 403) {
+                        throw e;
+                    }
+                    failed++;
+                    rowFor(c.externalId(), "", url(c.page()), "Comments", "Notion → GitHub", "failed: The Notion "
+                            + "integration may not read comments (403 " + e.code() + "): in the integration's "
+                            + "Capabilities settings, enable Read comments and Insert comments.");
+                    return;
+                }
+                if (byPeople.isEmpty()) {
+                    continue;
+                }
+                try {
+                    GitHubWrites.PostedComments posted = writes.postedFromNotion(c.externalId());
+                    String label = posted.type().equals("Discussion") ? "the discussion"
+                            : posted.type().equals("PullRequest") ? "the pull request" : "the issue";
+                    for (NotionModels.Comment comment : byPeople) {
+                        if (posted.notionCommentIds().contains(comment.id())) {
+                            continue; // posted by an earlier pull
+                        }
+                        String body = commentBody(comment);
+                        try {
+                            writes.postComment(c.externalId(), posted.type(), label, body);
+                        } catch (GitHubException e) {
+                            if (e.kind() != GitHubException.Kind.OUTCOME_UNKNOWN) {
+                                throw e;
+                            }
+                            // The answer was lost: the comment may be there. Look before posting once more.
+                            if (!writes.postedFromNotion(c.externalId()).notionCommentIds().contains(comment.id())) {
+                                writes.postComment(c.externalId(), posted.type(), label, body);
+                            }
+                        }
+                        commentsPosted++;
+                        rowFor(titleOf(c.page(), c.types()), sourceUrl(c.page()), url(c.page()), "Comments",
+                                "Notion → GitHub: a comment by " + authorOf(comment),
+                                (settings.dryRun() ? "would comment on " : "commented on ") + label);
+                    }
+                } catch (GitHubException e) {
+                    failed++;
+                    rowFor(titleOf(c.page(), c.types()), sourceUrl(c.page()), url(c.page()), "Comments",
+                            "Notion → GitHub", "failed: " + e.getMessage());
+                }
+            }
+        }
+
+        /** {@code **Name** (via Notion): text}, links kept where safe, and the marker that stops an echo and a repeat. */
+        static String commentBody(NotionModels.Comment comment) {
+            StringBuilder text = new StringBuilder();
+            for (NotionModels.RichTextItem item : comment.richText() == null ? List.<NotionModels.RichTextItem>of()
+                    : comment.richText()) {
+                String piece = item.plainText() == null ? "" : item.plainText();
+                String href = item.href() == null ? "" : item.href().strip();
+                boolean safe = href.startsWith("https://") || href.startsWith("http://") || href.startsWith("mailto:");
+                text.append(safe && !piece.isBlank() && !href.contains(")") && !href.contains(" ")
+                        ? "[" + piece.replace("]", "\\]").replace("[", "\\[") + "](" + href + ")" : piece);
+            }
+            return "**" + authorOf(comment) + "** (via Notion): " + text.toString().strip() + "\n\n"
+                    + GitHubComment.FROM_NOTION_MARKER + comment.id() + " -->";
+        }
+
+        /** The commenter's name as Notion shows it, without characters that would change the markdown. */
+        private static String authorOf(NotionModels.Comment comment) {
+            String name = comment.displayName() == null || comment.displayName().resolvedName() == null
+                    ? "" : comment.displayName().resolvedName();
+            StringBuilder sb = new StringBuilder();
+            name.codePoints().filter(cp -> "*_`[]<>\\#|~".indexOf(cp) < 0 && !Character.isISOControl(cp))
+                    .forEach(sb::appendCodePoint);
+            String clean = sb.toString().strip();
+            return clean.isEmpty() ? "A Notion user" : clean.length() > 100 ? clean.substring(0, 100) : clean;
+        }
+
+        private static boolean sameUser(String a, String b) {
+            return b != null && a.replace("-", "").equalsIgnoreCase(b.replace("-", ""));
+        }
+
+        private String sourceUrl(Page page) {
+            return page.property(settings.mapping().propertyName(Field.SOURCE_URL.defaultName()))
+                    .map(e -> PropertyReader.read(e.getValue()).display()).orElse("");
+        }
+
         /** The objects by node ID, 100 per request; an ID GitHub does not resolve is left out. */
         private Map<String, JsonNode> readNodes(List<String> ids) {
             Map<String, JsonNode> out = new HashMap<>();
@@ -427,10 +537,19 @@ final class PullRun {
             return PullField.byId(key).map(twoWay::pulls).orElse(false);
         }
 
+        /** A discussion's page (its Source URL says so): discussions change only through their comments. */
+        private boolean discussion(Page page) {
+            try {
+                String[] parts = URI.create(sourceUrl(page)).getPath().split("/");
+                return parts.length >= 4 && parts[3].equals("discussions");
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+
         /** Only objects of the run's repository (and those the repositories input adds) change. */
         private boolean allowed(Page page) {
-            String url = page.property(settings.mapping().propertyName(Field.SOURCE_URL.defaultName()))
-                    .map(e -> PropertyReader.read(e.getValue()).display()).orElse("");
+            String url = sourceUrl(page);
             try {
                 String[] parts = URI.create(url).getPath().split("/");
                 return parts.length >= 3 && twoWay.repositories().contains((parts[1] + "/" + parts[2]).toLowerCase(Locale.ROOT));
@@ -477,12 +596,13 @@ final class PullRun {
             outcome.extraOutputs.put("conflicts", Integer.toString(conflicts));
             outcome.extraOutputs.put("created", Integer.toString(created));
             outcome.extraOutputs.put("failed", Integer.toString(failed));
+            outcome.extraOutputs.put("comments-posted", Integer.toString(commentsPosted));
             if (projectsRefused) {
                 outcome.warn("Project fields were not changed: GitHub refused github-token access to the project "
                         + "(the default GITHUB_TOKEN cannot write Projects v2); pass a personal or app token with "
                         + "project access in github-token.");
             }
-            boolean wrote = pushed + pulledBack + created > 0;
+            boolean wrote = pushed + pulledBack + created + commentsPosted > 0;
             if (failed > 0) {
                 outcome.status = "error";
                 outcome.message = failed + " object(s) could not be changed (listed in the job summary): fix what "

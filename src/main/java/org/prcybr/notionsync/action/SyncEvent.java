@@ -85,6 +85,13 @@ final class SyncEvent {
         }
         PageSpec page = ((MappingOutcome.Mapped) mapping).page();
         Optional<GitHubComment> comment = ((MappingOutcome.Mapped) mapping).comment();
+        if (comment.isPresent() && comment.get().fromNotion()) {
+            // Posted by a pull from a Notion comment, which is already on the page: no echo.
+            outcome.status = "skipped";
+            outcome.message = "The comment was posted from a Notion comment, which the page already has.";
+            LOG.info("Skipped {}: {}", outcome.eventType, outcome.message);
+            return;
+        }
         if (comment.isPresent() && comment.get().byBot() && !settings.syncBotComments()) {
             outcome.status = "skipped";
             outcome.message = "The comment is by a bot (" + comment.get().author() + "), and bots' comments are "

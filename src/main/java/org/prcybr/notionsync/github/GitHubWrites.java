@@ -260,6 +260,72 @@ public final class GitHubWrites {
         return at(data, "createIssue", "issue");
     }
 
+    /**
+     * The Notion comment ids an object's GitHub comments carry in their markers (comments posted by
+     * earlier pulls), read 100 at a time.
+     *
+     * @return the object's type name and the ids
+     */
+    public PostedComments postedFromNotion(String nodeId) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        String type = "";
+        String cursor = null;
+        do {
+            Map<String, Object> vars = new HashMap<>();
+            vars.put("id", nodeId);
+            vars.put("cursor", cursor);
+            JsonNode node = at(client.query("comments of " + nodeId, GraphQlDocuments.COMMENTS, vars), "node");
+            if (node == null) {
+                throw new GitHubException(GitHubException.Kind.NOT_FOUND, "GitHub found no object " + nodeId
+                        + " to comment on: it is gone, or github-token cannot see it.", null);
+            }
+            type = text(node, "__typename");
+            JsonNode connection = at(node, "commentPage");
+            JsonNode nodes = at(connection, "nodes");
+            if (nodes != null && nodes.isArray()) {
+                for (JsonNode c : nodes.values()) {
+                    String body = text(c, "body");
+                    int at = body.indexOf(org.prcybr.notionsync.mapping.GitHubComment.FROM_NOTION_MARKER);
+                    while (at >= 0) {
+                        int start = at + org.prcybr.notionsync.mapping.GitHubComment.FROM_NOTION_MARKER.length();
+                        int end = body.indexOf(" -->", start);
+                        if (end < 0) {
+                            break;
+                        }
+                        ids.add(body.substring(start, end).strip());
+                        at = body.indexOf(org.prcybr.notionsync.mapping.GitHubComment.FROM_NOTION_MARKER, end);
+                    }
+                }
+            }
+            cursor = GraphQlComments.next(connection);
+        } while (cursor != null);
+        return new PostedComments(type, ids);
+    }
+
+    /** An object's type ({@code Issue}, {@code PullRequest}, {@code Discussion}) and the Notion comments it carries. */
+    public record PostedComments(String type, java.util.Set<String> notionCommentIds) {
+    }
+
+    /**
+     * Posts a comment on an issue, a pull request or a discussion. Never sent twice: a lost answer
+     * throws {@link GitHubException} with {@link GitHubException.Kind#OUTCOME_UNKNOWN}.
+     */
+    public Change postComment(String nodeId, String type, String label, String body) {
+        String what = "comment on " + label;
+        if (dryRun) {
+            return new Change(what, "");
+        }
+        mutations++;
+        if (type.equals("Discussion")) {
+            client.mutate(what, "discussions: write", false, GraphQlDocuments.ADD_DISCUSSION_COMMENT,
+                    Map.of("discussion", nodeId, "body", body));
+        } else {
+            client.mutate(what, type.equals("PullRequest") ? "pull-requests: write" : "issues: write", false,
+                    GraphQlDocuments.ADD_COMMENT, Map.of("subject", nodeId, "body", body));
+        }
+        return new Change(what, "");
+    }
+
     /** Adds and removes members of a set (labels, assignees) so it holds {@code wanted}. */
     private Change setOf(Target t, String what, List<String> wanted, List<String> current, Map<String, String> known,
                          String addDocument, String removeDocument, String variable, String unknownProblem) {

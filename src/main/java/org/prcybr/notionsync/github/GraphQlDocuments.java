@@ -194,11 +194,17 @@ public final class GraphQlDocuments {
             + "  createIssue(input: {repositoryId: $repository, title: $title, body: $body}) { issue { __typename "
             + ISSUE_FIELDS + " } } }";
 
+    /** A comment posted from Notion on an issue or a pull request's conversation. */
+    public static final String ADD_COMMENT = "mutation($subject: ID!, $body: String!) {\n"
+            + "  addComment(input: {subjectId: $subject, body: $body}) { commentEdge { node { id url } } } }";
+    public static final String ADD_DISCUSSION_COMMENT = "mutation($discussion: ID!, $body: String!) {\n"
+            + "  addDiscussionComment(input: {discussionId: $discussion, body: $body}) { comment { id url } } }";
+
     public static List<String> all() {
         return List.of(PROJECT_ITEM, ISSUES, PULL_REQUESTS, DISCUSSIONS, ORGANIZATION_PROJECT_ITEMS, USER_PROJECT_ITEMS,
                 RELATIONS, COMMENTS, PULL_NODES, REPOSITORY_NAMES, RECENT_ISSUES, CLOSE_ISSUE, REOPEN_ISSUE,
                 CLOSE_PULL_REQUEST, REOPEN_PULL_REQUEST, ISSUE_TITLE, PULL_REQUEST_TITLE, ISSUE_MILESTONE,
                 PULL_REQUEST_MILESTONE, ADD_LABELS, REMOVE_LABELS, ADD_ASSIGNEES, REMOVE_ASSIGNEES, PROJECT_FIELD,
-                CLEAR_PROJECT_FIELD, CREATE_ISSUE);
+                CLEAR_PROJECT_FIELD, CREATE_ISSUE, ADD_COMMENT, ADD_DISCUSSION_COMMENT);
     }
 }

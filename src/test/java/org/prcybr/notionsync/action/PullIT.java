@@ -410,6 +410,51 @@ class PullIT {
         assertEquals(2, github.issues(repo).size());
     }
 
+    @Test
+    void aPersonsNotionCommentIsPostedOnceAndNeverEchoedBack() throws Exception {
+        github.comment(issue, "hubot", "A comment made on GitHub.");
+        backfill("status, comments");
+        String page = pageOf(issue);
+        assertEquals(1, notion.comments(page).size(), "the GitHub comment, mirrored by the backfill");
+        String commentId = notion.personComments(page, "Mona **Lisa**", List.of(new String[] {"Looks good, see "},
+                new String[] {"the docs", "https://example.com/docs"}));
+        github.loseAnswerOnce("addComment");
+
+        Result r = pull("status, comments");
+        assertEquals("synced", r.output("status"), r.toString());
+        assertEquals("1", r.output("comments-posted"), r.summary());
+        List<Map<String, Object>> onGitHub = GitHubServer.nodes(issue, "comments");
+        assertEquals(2, onGitHub.size(), "the GitHub comment and one posted from Notion, not two");
+        String body = (String) onGitHub.get(1).get("body");
+        assertTrue(body.startsWith("**Mona Lisa** (via Notion): Looks good, see [the docs](https://example.com/docs)"), body);
+        assertTrue(body.contains("<!-- notion-sync:comment:" + commentId + " -->"), body);
+
+        r = pull("status, comments");
+        assertEquals("0", r.output("comments-posted"), r.summary());
+        assertEquals(2, GitHubServer.nodes(issue, "comments").size(), "once only");
+
+        // The live event GitHub sends for the posted comment, and a backfill, leave the page's comments alone.
+        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Path.of("src/test/resources/events",
+                "issue_comment.created.json")));
+        ((ObjectNode) event.get("issue")).put("node_id", (String) issue.get("id"));
+        ((ObjectNode) event.get("comment")).put("body", body);
+        Result live = action("sync", "status, comments").eventJson("issue_comment", event.toString()).run();
+        assertEquals("skipped", live.output("status"), live.toString());
+        backfill("status, comments");
+        assertEquals(2, notion.comments(page).size(), "the GitHub comment and the person's: no echo");
+    }
+
+    @Test
+    void withoutTheCommentCapabilitiesThePullSaysWhichToEnable() throws Exception {
+        backfill("status");
+        notion.withoutCommentCapabilities();
+        notion.personEdits(pageOf(issue), Map.of("Status", status("Done")), Instant.now());
+        Result r = pull("status, comments");
+        assertEquals("error", r.output("status"), r.toString());
+        assertEquals("CLOSED", issue.get("state"), "the fields still reached GitHub");
+        assertTrue(r.summary().contains("enable Read comments and Insert comments"), r.summary());
+    }
+
     /** The fixture's payload, its issue replaced by this issue's state on GitHub. */
     private ObjectNode payload(String fixture) throws Exception {
         ObjectNode p = (ObjectNode) JSON.readTree(Files.readString(Path.of("src/test/resources/events", fixture)));

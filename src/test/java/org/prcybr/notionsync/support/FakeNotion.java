@@ -712,6 +712,29 @@ public final class FakeNotion implements AutoCloseable {
         return id;
     }
 
+    /** A person comments on a page in Notion's app (Notion shows their name). */
+    public synchronized String personComments(String pageId, String name, List<String[]> textAndLinks) {
+        String id = UUID.randomUUID().toString();
+        String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        ObjectNode c = JSON.createObjectNode().put("object", "comment").put("id", id);
+        c.putObject("parent").put("type", "page_id").put("page_id", pageId);
+        c.put("discussion_id", UUID.randomUUID().toString()).put("created_time", now).put("last_edited_time", now);
+        c.putObject("created_by").put("object", "user").put("id", PERSON);
+        ArrayNode rt = JSON.createArrayNode();
+        for (String[] piece : textAndLinks) {
+            ObjectNode t = rt.addObject();
+            t.putObject("text").put("content", piece[0]);
+            if (piece.length > 1) {
+                ((ObjectNode) t.get("text")).putObject("link").put("url", piece[1]);
+            }
+        }
+        c.set("rich_text", stored(rt));
+        c.putObject("display_name").put("type", "user").put("resolved_name", name);
+        c.putArray("attachments");
+        comments.put(id, c);
+        return id;
+    }
+
     /** A page as Notion returns it. */
     public synchronized ObjectNode page(String pageId) {
         return view(pages.get(pageId));

@@ -123,7 +123,7 @@ class GitHubServerTest {
         gh.projectItem(project, gh.draftIssue("Draft", "Later"));
         gh.project("octocat", 2, "Mine");
 
-        Map<String, Map<String, Object>> variables = Map.of(
+        Map<String, Map<String, Object>> variables = new java.util.HashMap<>(Map.of(
                 GraphQlDocuments.PROJECT_ITEM, Map.of("item", id(item)),
                 GraphQlDocuments.ISSUES, Map.of("owner", "acme", "name", "app"),
                 GraphQlDocuments.PULL_REQUESTS, Map.of("owner", "acme", "name", "app"),
@@ -131,8 +131,12 @@ class GitHubServerTest {
                 GraphQlDocuments.ORGANIZATION_PROJECT_ITEMS, Map.of("owner", "acme", "number", 1),
                 GraphQlDocuments.USER_PROJECT_ITEMS, Map.of("owner", "octocat", "number", 2),
                 GraphQlDocuments.RELATIONS, Map.of("id", id(issue)),
-                GraphQlDocuments.COMMENTS, Map.of("id", id(issue)));
-        for (String document : GraphQlDocuments.all()) {
+                GraphQlDocuments.COMMENTS, Map.of("id", id(issue))));
+        variables.put(GraphQlDocuments.PULL_NODES, Map.of("ids", List.of(id(issue), id(pr), id(item))));
+        variables.put(GraphQlDocuments.REPOSITORY_NAMES, Map.of("owner", "acme", "name", "app"));
+        variables.put(GraphQlDocuments.RECENT_ISSUES, Map.of("owner", "acme", "name", "app"));
+        // The queries; the mutations are executed by the pull's tests, on worlds of their own.
+        for (String document : GraphQlDocuments.all().stream().filter(d -> d.startsWith("query")).toList()) {
             JsonNode answer = post(document, variables.get(document));
             assertTrue(answer.get("errors") == null && answer.get("data") != null, document + "\n" + answer);
         }
