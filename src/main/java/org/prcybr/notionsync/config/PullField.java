@@ -3,6 +3,7 @@ package org.prcybr.notionsync.config;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.prcybr.notionsync.mapping.Field;
 
 /**
  * What {@code pull-fields} may list: the fields a Notion edit may change on GitHub. Nothing else
@@ -10,20 +11,28 @@ import java.util.Optional;
  * person's pending change to it.
  */
 public enum PullField {
-    STATUS("status"),
-    TITLE("title"),
-    LABELS("labels"),
-    ASSIGNEES("assignees"),
-    MILESTONE("milestone"),
+    STATUS("status", Field.STATUS),
+    /** The page's title property. */
+    TITLE("title", null),
+    LABELS("labels", Field.LABELS),
+    ASSIGNEES("assignees", Field.ASSIGNEES),
+    MILESTONE("milestone", Field.MILESTONE),
     /** A project item page's properties named as the project's fields. */
-    PROJECT_FIELDS("project-fields"),
+    PROJECT_FIELDS("project-fields", null),
     /** Comments people make on synced pages, posted to the GitHub conversation. */
-    COMMENTS("comments");
+    COMMENTS("comments", null);
 
     private final String id;
+    private final Field field;
 
-    PullField(String id) {
+    PullField(String id, Field field) {
         this.id = id;
+        this.field = field;
+    }
+
+    /** The row of {@link Field} whose property it reads back, where there is one. */
+    public Optional<Field> field() {
+        return Optional.ofNullable(field);
     }
 
     public String id() {

@@ -3,12 +3,10 @@ package org.prcybr.notionsync.sync;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32;
 
 /**
  * A page's snapshot of what the action last wrote for each tracked field, kept in its Sync State
@@ -65,13 +63,14 @@ public final class SyncState {
         return sb.toString();
     }
 
-    /** The first 8 hexadecimal digits of the value's SHA-256. */
+    /**
+     * The value's CRC-32, 8 hexadecimal digits: it only has to tell "changed since" from "not" (a
+     * change hidden by a collision is a 1 in 4 billion chance), and it needs no security provider,
+     * whose loading a live event would pay for.
+     */
     public static String hashOf(String canonical) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        CRC32 crc = new CRC32();
+        crc.update(canonical.getBytes(StandardCharsets.UTF_8));
+        return String.format("%08x", crc.getValue());
     }
 }

@@ -102,16 +102,23 @@ public final class SyncStateMerge {
             }
             JsonNode githubValue = JsonNode.from(out.get(written.get()));
             String github = PropertyReader.canonical(githubValue);
-            nextHolder[0] = nextHolder[0].with(key, SyncState.hashOf(github));
+            if (syncState.isPresent()) {
+                nextHolder[0] = nextHolder[0].with(key, SyncState.hashOf(github));
+            }
             if (page == null) {
                 continue;
             }
             JsonNode notionValue = page.property(written.get()).map(Map.Entry::getValue).orElse(null);
             String notion = PropertyReader.canonical(notionValue);
-            ThreeWayMerge.Decision decision = keepNotion.isPresent()
-                    ? (notion.equals(github) ? ThreeWayMerge.Decision.IN_SYNC : keepNotion.get().contains(key)
-                    ? ThreeWayMerge.Decision.TAKE_NOTION : ThreeWayMerge.Decision.TAKE_GITHUB)
-                    : ThreeWayMerge.decide(old.hash(key), SyncState.hashOf(notion), SyncState.hashOf(github), times);
+            ThreeWayMerge.Decision decision;
+            if (keepNotion.isPresent()) {
+                decision = notion.equals(github) ? ThreeWayMerge.Decision.IN_SYNC : keepNotion.get().contains(key)
+                        ? ThreeWayMerge.Decision.TAKE_NOTION : ThreeWayMerge.Decision.TAKE_GITHUB;
+            } else if (old.hash(key).isEmpty()) {
+                decision = ThreeWayMerge.decide(Optional.empty(), notion, github, times);
+            } else {
+                decision = ThreeWayMerge.decide(old.hash(key), SyncState.hashOf(notion), SyncState.hashOf(github), times);
+            }
             if (decision.notionWins()) {
                 out.remove(written.get());
             }
@@ -160,15 +167,10 @@ public final class SyncStateMerge {
             if (!fields.contains(f) && !old.keys().contains(f.id())) {
                 continue;
             }
-            switch (f) {
-                case STATUS -> keys.put(f.id(), mapping.propertyName(Field.STATUS.defaultName()));
-                case TITLE -> titleProperty(types).ifPresent(name -> keys.put(f.id(), name));
-                case LABELS -> keys.put(f.id(), mapping.propertyName(Field.LABELS.defaultName()));
-                case ASSIGNEES -> keys.put(f.id(), mapping.propertyName(Field.ASSIGNEES.defaultName()));
-                case MILESTONE -> keys.put(f.id(), mapping.propertyName(Field.MILESTONE.defaultName()));
-                default -> {
-                }
+            if (f == PullField.TITLE) {
+                titleProperty(types).ifPresent(name -> keys.put(f.id(), name));
             }
+            f.field().ifPresent(field -> keys.put(f.id(), mapping.propertyName(field.defaultName())));
         }
         if (fields.contains(PullField.PROJECT_FIELDS)) {
             fieldNames.forEach(name -> keys.put(PROJECT_FIELD_KEY + name.toLowerCase(Locale.ROOT), name));
