@@ -455,6 +455,22 @@ class PullIT {
         assertTrue(r.summary().contains("enable Read comments and Insert comments"), r.summary());
     }
 
+    @Test
+    void aLiveEventNewerThanAPersonsEditWinsItsConflictAndSaysSo() throws Exception {
+        backfill("status");
+        String page = pageOf(issue);
+        notion.personEdits(page, Map.of("Status", status("Not planned")), Instant.now().minus(10, ChronoUnit.MINUTES));
+        github.setClosed(issue, "COMPLETED");
+        github.setUpdatedAt(issue, Instant.now().minus(1, ChronoUnit.MINUTES));
+        Result live = action("sync", "status").eventJson("issues", payload("issues.closed.json").toString()).run();
+        assertEquals("synced", live.output("status"), live.toString());
+        assertEquals("Done", property(page, "Status").path("status").path("name").asText());
+        assertEquals(1, live.warnings().size(), live.toString());
+        assertTrue(live.warnings().get(0).contains("Status changed in Notion and on GitHub since the last sync; "
+                + "the GitHub change is newer and was kept"), live.warnings().toString());
+        assertEquals("skipped", pull("status").output("status"), "nothing left for the pull");
+    }
+
     /** The fixture's payload, its issue replaced by this issue's state on GitHub. */
     private ObjectNode payload(String fixture) throws Exception {
         ObjectNode p = (ObjectNode) JSON.readTree(Files.readString(Path.of("src/test/resources/events", fixture)));

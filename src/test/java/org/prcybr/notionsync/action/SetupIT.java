@@ -135,7 +135,8 @@ class SetupIT {
         assertEquals("Closed", props.get("Status").get("status").get("options").get(1).get("name").getStringValue());
         for (String[] p : new String[][] {{"Category", "select"}, {"Last Synced", "date"}, {"Source URL", "url"},
                 {"External ID", "rich_text"}, {"Labels", "multi_select"}, {"Updated", "date"}, {"Number", "number"},
-                {"Merged", "checkbox"}, {"Reviewers", "multi_select"}, {"Project", "select"}, {"Answered", "checkbox"}}) {
+                {"Merged", "checkbox"}, {"Reviewers", "multi_select"}, {"Project", "select"}, {"Answered", "checkbox"},
+                {"Sync State", "rich_text"}}) {
             assertTrue(props.get(p[0]) != null && props.get(p[0]).get(p[1]) != null, p[0] + " as " + p[1]);
         }
         JsonNode perf = NotionMock.json(creates.get(4)).get("initial_data_source").get("properties");
