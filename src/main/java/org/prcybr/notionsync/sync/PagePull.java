@@ -1,7 +1,6 @@
 package org.prcybr.notionsync.sync;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,10 +72,5 @@ public final class PagePull {
     /** The properties a page carries, with their types (a page from a query always carries them). */
     public static Map<String, PropertySchema> typesOf(Page page, Map<String, PropertySchema> fallback) {
         return PageUpsert.typesOf(page).orElse(fallback);
-    }
-
-    /** Helper for lists of keys. */
-    static List<String> keys(SyncStateMerge.Result result) {
-        return result.changes().stream().map(SyncStateMerge.FieldChange::key).toList();
     }
 }
