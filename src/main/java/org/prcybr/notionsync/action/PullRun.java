@@ -24,6 +24,7 @@ import org.prcybr.notionsync.config.TwoWay;
 import org.prcybr.notionsync.github.GitHubClient;
 import org.prcybr.notionsync.github.GitHubException;
 import org.prcybr.notionsync.github.GitHubWrites;
+import org.prcybr.notionsync.github.GitHubWrites.Change;
 import org.prcybr.notionsync.github.GraphQlDocuments;
 import org.prcybr.notionsync.github.GraphQlPages;
 import org.prcybr.notionsync.mapping.Field;
@@ -147,7 +148,8 @@ final class PullRun {
                     Map<String, PropertySchema> types = PagePull.typesOf(page, Map.of());
                     String externalId = ExternalIdIndex.externalIdOf(page, externalIdName);
                     if (externalId.isEmpty()) {
-                        if (twoWay.createIssues() && db.equals(issuesDb.orElse("")) && !titleOf(page, types).isBlank()) {
+                        if (twoWay.createIssues() && db.equals(issuesDb.orElse("")) && !titleOf(page, types).isBlank()
+                                && meantForThisRepository(page)) {
                             newPages.add(new Candidate(page, types, db, ""));
                         }
                         continue;
@@ -172,7 +174,7 @@ final class PullRun {
                 createIssues(newPages);
             }
             if (!synced.isEmpty()) {
-                pullComments(synced, bot);
+                pullComments(synced, bot, since);
             }
             finish(looked, since);
         }
@@ -192,76 +194,103 @@ final class PullRun {
                     fail(c, "", "", "the object is gone from GitHub, or github-token cannot see it");
                     continue;
                 }
-                PageSpec spec = spec(node);
-                boolean person = PagePull.personEditedLast(c.page(), bot);
-                SyncStateMerge.Result plan = pagePull.plan(c.page(), c.types(), spec, person);
-                conflicts += plan.conflicts().size();
-                Set<String> kept = new HashSet<>();
-                boolean pushedHere = false;
-                boolean pulledBackHere = false;
-                List<String> problems = new ArrayList<>();
-                for (FieldChange change : plan.notionWins()) {
-                    if (!pulls(change.key())) {
-                        continue; // not listed in pull-fields: GitHub's value is written back
-                    }
-                    if (projectsRefused && change.key().startsWith("field:")) {
-                        kept.add(change.key()); // kept in Notion until a token may write the project
-                        continue;
-                    }
-                    GitHubWrites.Change done;
-                    try {
-                        done = push(node, change, c.types());
-                    } catch (GitHubException e) {
-                        if (e.kind() == GitHubException.Kind.FORBIDDEN && change.key().startsWith("field:")) {
-                            // The default token cannot write Projects v2: said once, at the end; the rest skipped.
-                            projectsRefused = true;
-                            kept.add(change.key());
-                            continue;
-                        }
-                        done = new GitHubWrites.Change("", e.getMessage());
-                    }
-                    String conflict = change.decision().conflict() ? " (conflict: the Notion change is newer)" : "";
-                    if (!done.refusal().isEmpty()) {
-                        pulledBackHere = true;
-                        row(spec, c.page(), change.property(), describe(change) + conflict, "not changed: "
-                                + done.refusal() + "; GitHub's value is written back");
-                    } else if (done.failed()) {
-                        kept.add(change.key());
-                        problems.add(done.problem());
-                        pushedHere |= !done.description().isEmpty();
-                        row(spec, c.page(), change.property(), describe(change) + conflict, (done.description().isEmpty()
-                                ? "" : (settings.dryRun() ? "would " : "") + done.description() + "; ")
-                                + "failed: " + done.problem());
-                    } else if (done.changed()) {
-                        pushedHere = true;
-                        row(spec, c.page(), change.property(), describe(change) + conflict,
-                                (settings.dryRun() ? "would " : "") + done.description());
-                    }
+                // The page's Source URL can be edited; GitHub says where the object really is.
+                JsonNode object = "ProjectV2Item".equals(text(node, "__typename")) ? at(node, "content") : node;
+                String repository = text(object, "repository", "nameWithOwner").toLowerCase(Locale.ROOT);
+                if (!repository.isEmpty() && !twoWay.repositories().contains(repository)) {
+                    LOG.info("{}: in {}, which this pull may not change", c.externalId(), repository);
+                    continue;
                 }
-                boolean pulled = pulledBackHere;
-                for (FieldChange change : plan.changes()) {
-                    if (change.pulledBack() || !pulls(change.key()) && change.decision().notionWins()) {
-                        pulled = true;
-                        row(spec, c.page(), change.property(), "GitHub → Notion: " + shown(change.github())
-                                        + (change.decision().conflict() ? " (conflict: the GitHub change is newer)" : ""),
-                                settings.dryRun() ? "would write the page" : "page written");
-                    }
-                }
-                if (pushedHere) {
-                    pushed++;
-                    changedOnGitHub.add(c.externalId());
-                }
-                if (pulled) {
-                    pulledBack++;
-                }
-                if (!problems.isEmpty()) {
-                    failed++;
-                }
-                // Without a snapshot to refresh, a page neither side changed is left as the person left it.
-                if (pushedHere || pulled || SyncStateMerge.syncStateProperty(c.types(), settings.mapping()).isPresent()) {
-                    keepNotion.put(c, kept);
+                try {
+                    pullOne(c, node, bot, keepNotion, changedOnGitHub);
+                } catch (NotionApiException e) {
+                    fail(c, text(object, "url"), text(object, "title"), NotionErrors.explain(e, c.databaseId(), "",
+                            settings.mapping()));
                 }
             }
+            writeBack(nodes, keepNotion, changedOnGitHub);
+        }
+
+        /** One candidate: its merge, and the changes GitHub takes; what the page keeps is noted in {@code keepNotion}. */
+        private void pullOne(Candidate c, JsonNode node, String bot, Map<Candidate, Set<String>> keepNotion,
+                             Set<String> changedOnGitHub) {
+            PageSpec spec = spec(node);
+            boolean person = PagePull.personEditedLast(c.page(), bot);
+            SyncStateMerge.Result plan = pagePull.plan(c.page(), c.types(), spec, person);
+            conflicts += plan.conflicts().size();
+            Set<String> kept = new HashSet<>();
+            boolean pushedHere = false;
+            boolean pulledBackHere = false;
+            List<String> problems = new ArrayList<>();
+            for (FieldChange change : plan.notionWins()) {
+                if (!pulls(change.key())) {
+                    continue; // not listed in pull-fields: GitHub's value is written back
+                }
+                if (projectsRefused && change.key().startsWith("field:")) {
+                    kept.add(change.key()); // kept in Notion until a token may write the project
+                    continue;
+                }
+                GitHubWrites.Change done;
+                try {
+                    done = push(node, change, c.types());
+                } catch (GitHubException e) {
+                    if (e.kind() == GitHubException.Kind.FORBIDDEN && change.key().startsWith("field:")) {
+                        // The default token cannot write Projects v2: said once, at the end; the rest skipped.
+                        projectsRefused = true;
+                        kept.add(change.key());
+                        continue;
+                    }
+                    done = new GitHubWrites.Change("", e.getMessage());
+                }
+                String conflict = change.decision().conflict() ? " (conflict: the Notion change is newer)" : "";
+                if (done.keptInNotion()) {
+                    kept.add(change.key());
+                    LOG.info("{}: {} kept in Notion: {}", spec.title(), change.property(), done.kept());
+                } else if (!done.refusal().isEmpty()) {
+                    pulledBackHere = true;
+                    row(spec, c.page(), change.property(), describe(change) + conflict, "not changed: "
+                            + done.refusal() + "; GitHub's value is written back");
+                } else if (done.failed()) {
+                    kept.add(change.key());
+                    problems.add(done.problem());
+                    pushedHere |= !done.description().isEmpty();
+                    row(spec, c.page(), change.property(), describe(change) + conflict, (done.description().isEmpty()
+                            ? "" : (settings.dryRun() ? "would " : "") + done.description() + "; ")
+                            + "failed: " + done.problem());
+                } else if (done.changed()) {
+                    pushedHere = true;
+                    row(spec, c.page(), change.property(), describe(change) + conflict,
+                            (settings.dryRun() ? "would " : "") + done.description());
+                }
+            }
+            boolean pulled = pulledBackHere;
+            for (FieldChange change : plan.changes()) {
+                if (change.pulledBack() || !pulls(change.key()) && change.decision().notionWins()) {
+                    pulled = true;
+                    row(spec, c.page(), change.property(), "GitHub → Notion: " + shown(change.github())
+                                    + (change.decision().conflict() ? " (conflict: the GitHub change is newer)" : ""),
+                            settings.dryRun() ? "would write the page" : "page written");
+                }
+            }
+            if (pushedHere) {
+                pushed++;
+                changedOnGitHub.add(c.externalId());
+            }
+            if (pulled) {
+                pulledBack++;
+            }
+            if (!problems.isEmpty()) {
+                failed++;
+            }
+            // Without a snapshot to refresh, a page neither side changed is left as the person left it.
+            if (pushedHere || pulled || SyncStateMerge.syncStateProperty(c.types(), settings.mapping()).isPresent()) {
+                keepNotion.put(c, kept);
+            }
+        }
+
+        /** The pages written from their objects' state on GitHub now, each with a fresh snapshot. */
+        private void writeBack(Map<String, JsonNode> nodes, Map<Candidate, Set<String>> keepNotion,
+                               Set<String> changedOnGitHub) {
             if (settings.dryRun()) {
                 return;
             }
@@ -299,8 +328,9 @@ final class PullRun {
                 case STATUS -> {
                     Optional<String> state = settings.mapping().stateOf(value.display());
                     if (state.isEmpty()) {
-                        return new GitHubWrites.Change("", "Status \"" + value.display() + "\" stands for no GitHub "
-                                + "state: map it with open=, closed= or not_planned= in status-map");
+                        // A step of the team's own workflow ("In progress"): Notion's alone, kept until GitHub changes.
+                        return GitHubWrites.Change.kept("Status \"" + value.display() + "\" stands for no GitHub "
+                                + "state (status-map maps open, closed and not_planned)");
                     }
                     return writes.state(target, state.get());
                 }
@@ -331,7 +361,9 @@ final class PullRun {
                             }
                         }
                     }
-                    return writes.assignees(target, logins);
+                    boolean people = schema != null && "people".equals(schema.type());
+                    return writes.assignees(target, logins,
+                            login -> !people || settings.mapping().notionUser(login).isPresent());
                 }
                 case MILESTONE -> {
                     return writes.milestone(target, value.display());
@@ -384,7 +416,12 @@ final class PullRun {
                         continue;
                     }
                     PageSpec spec = GraphQlPages.page(issue);
-                    pagePull.resync(c.page(), c.types(), spec, Set.of());
+                    // What the person set besides the title (Status, Labels, …) stays, for the next pull to carry.
+                    Set<String> theirs = new HashSet<>();
+                    for (PullField f : PullField.values()) {
+                        theirs.add(f.id());
+                    }
+                    pagePull.resync(c.page(), c.types(), spec, theirs);
                     created++;
                     rowFor(spec.title(), text(issue, "url"), url(c.page()), "Name", "Notion → GitHub: new page",
                             existing.isPresent() ? "issue found (made by an earlier run) and linked" : "issue created");
@@ -418,15 +455,19 @@ final class PullRun {
          * comments by people). Notion does not say whether a comment counts as an edit of its page,
          * so every synced page edited within pull-since is listed, whoever edited it.
          */
-        private void pullComments(List<Candidate> synced, String bot) {
+        private void pullComments(List<Candidate> synced, String bot, Instant since) {
             for (Candidate c : synced) {
                 List<NotionModels.Comment> byPeople;
                 try {
-                    byPeople = notion.comments(c.page().id()).stream().filter(cm -> cm.createdBy() != null
-                            && cm.createdBy().id() != null && !sameUser(cm.createdBy().id(), bot)).toList();
+                    byPeople = notion.comments(c.page().id()).stream().filter(cm -> byPerson(cm, bot)
+                            && madeSince(cm, since)).toList();
                 } catch (NotionApiException e) {
                     if (e.status() != 403) {
-                        throw e;
+                        failed++;
+                        rowFor(titleOf(c.page(), c.types()), sourceUrl(c.page()), url(c.page()), "Comments",
+                                "Notion → GitHub", "failed: " + NotionErrors.explain(e, c.databaseId(), "",
+                                        settings.mapping()));
+                        continue;
                     }
                     failed++;
                     rowFor(c.externalId(), "", url(c.page()), "Comments", "Notion → GitHub", "failed: The Notion "
@@ -496,6 +537,26 @@ final class PullRun {
             return clean.isEmpty() ? "A Notion user" : clean.length() > 100 ? clean.substring(0, 100) : clean;
         }
 
+        /**
+         * A person's comment: not made by this integration, and shown under the person's own name
+         * (another integration's comments, such as copies it mirrors, have an integration or custom name).
+         */
+        private static boolean byPerson(NotionModels.Comment comment, String bot) {
+            return comment.createdBy() != null && comment.createdBy().id() != null
+                    && !sameUser(comment.createdBy().id(), bot)
+                    && (comment.displayName() == null || comment.displayName().type() == null
+                    || "user".equals(comment.displayName().type()));
+        }
+
+        /** Made within pull-since: a first run does not post a page's whole history. */
+        private static boolean madeSince(NotionModels.Comment comment, Instant since) {
+            try {
+                return comment.createdTime() == null || !Instant.parse(comment.createdTime()).isBefore(since);
+            } catch (RuntimeException e) {
+                return true;
+            }
+        }
+
         private static boolean sameUser(String a, String b) {
             return b != null && a.replace("-", "").equalsIgnoreCase(b.replace("-", ""));
         }
@@ -525,8 +586,8 @@ final class PullRun {
         }
 
         private static PageSpec spec(JsonNode node) {
-            return "ProjectV2Item".equals(text(node, "__typename"))
-                    ? GraphQlPages.projectItem(node, text(node, "project", "title")) : GraphQlPages.page(node);
+            return "ProjectV2Item".equals(text(node, "__typename")) ? GraphQlPages.pulledProjectItem(node)
+                    : GraphQlPages.page(node);
         }
 
         /** Whether this run may change GitHub's value of a snapshot key. */
@@ -535,6 +596,16 @@ final class PullRun {
                 return twoWay.pulls(PullField.PROJECT_FIELDS);
             }
             return PullField.byId(key).map(twoWay::pulls).orElse(false);
+        }
+
+        /**
+         * A new page becomes an issue here unless its Repository names another: in a database several
+         * repositories share, Repository says which one's pull creates it.
+         */
+        private boolean meantForThisRepository(Page page) {
+            String named = page.property(settings.mapping().propertyName(Field.REPOSITORY.defaultName()))
+                    .map(e -> PropertyReader.read(e.getValue()).display().strip()).orElse("");
+            return named.isEmpty() || named.equalsIgnoreCase(settings.run().repository());
         }
 
         /** A discussion's page (its Source URL says so): discussions change only through their comments. */

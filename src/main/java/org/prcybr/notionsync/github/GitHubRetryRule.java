@@ -99,9 +99,13 @@ record GitHubRetryRule(String what, Write write) implements RetryRule {
                     + e.type + ").", failure));
         }
         if (!write.repeatable()) {
+            // Anything but a refusal may mean the mutation ran: a reset or timeout after sending, a 5xx or
+            // 408, GitHub's typeless "Something went wrong" (a timeout on its side).
             boolean sent = failure instanceof HttpClientException c && !(failure instanceof HttpClientResponseException)
                     && !Retrier.causedBy(c, java.net.ConnectException.class)
-                    || failure instanceof HttpClientResponseException r && r.getResponse().code() >= 500;
+                    || failure instanceof HttpClientResponseException r && (r.getResponse().code() >= 500
+                    || r.getResponse().code() == 408)
+                    || failure instanceof GraphQlErrors e && e.type.isEmpty() && e.code.isEmpty();
             if (sent) {
                 return new Verdict.Fail(new GitHubException(Kind.OUTCOME_UNKNOWN, "GitHub did not confirm the request to "
                         + what + " (" + (failure instanceof HttpClientException c ? Retrier.connectionProblem(c)

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.prcybr.notionsync.mapping.JsonValues;
 import org.prcybr.notionsync.mapping.PropertyValue;
 
@@ -24,6 +26,7 @@ public final class GitHubWrites {
     private final GitHubClient client;
     private final boolean dryRun;
     private final Map<String, JsonNode> repositories = new HashMap<>();
+    private final Map<String, String> lookedUp = new HashMap<>();
     private int mutations;
 
     public GitHubWrites(GitHubClient client, boolean dryRun) {
@@ -36,9 +39,13 @@ public final class GitHubWrites {
      * stays and is reported), or why GitHub cannot take it at all ({@code refusal}: GitHub's value is
      * written back over it, and the refusal reported).
      */
-    public record Change(String description, String problem, String refusal) {
+    public record Change(String description, String problem, String refusal, String kept) {
         public Change(String description, String problem) {
-            this(description, problem, "");
+            this(description, problem, "", "");
+        }
+
+        Change(String description, String problem, String refusal) {
+            this(description, problem, refusal, "");
         }
 
         static Change none() {
@@ -47,6 +54,15 @@ public final class GitHubWrites {
 
         static Change refused(String why) {
             return new Change("", "", why);
+        }
+
+        /** Nothing for GitHub to do, and Notion's value stays (a Status option that stands for no GitHub state). */
+        public static Change kept(String why) {
+            return new Change("", "", "", why);
+        }
+
+        public boolean keptInNotion() {
+            return !kept.isEmpty();
         }
 
         public boolean failed() {
@@ -135,20 +151,47 @@ public final class GitHubWrites {
 
     /** Makes the object's labels these names; names the repository lacks are reported, not created. */
     public Change labels(Target t, List<String> wanted) {
-        Map<String, String> known = byName(names(t.repository()), "labels", "name");
-        return setOf(t, "label", wanted, JsonValues.strings(at(t.node(), "labels", "nodes"), "name"), known,
-                GraphQlDocuments.ADD_LABELS, GraphQlDocuments.REMOVE_LABELS, "labels",
+        Map<String, String> listed = byName(names(t.repository()), "labels", "name");
+        Function<String, String> id = name -> listed.containsKey(name.toLowerCase(Locale.ROOT))
+                ? listed.get(name.toLowerCase(Locale.ROOT)) : lookUp(t.repository(), "label", name);
+        return setOf(t, "label", wanted, JsonValues.strings(at(t.node(), "labels", "nodes"), "name"), id,
+                login -> true, GraphQlDocuments.ADD_LABELS, GraphQlDocuments.REMOVE_LABELS, "labels",
                 " does not exist in " + t.repository() + " (labels are not created from Notion): create it on GitHub "
                         + "or remove it from the page");
     }
 
-    /** Makes the object's assignees these logins; a login that cannot be assigned is reported. */
-    public Change assignees(Target t, List<String> logins) {
-        Map<String, String> known = byName(names(t.repository()), "assignableUsers", "login");
-        return setOf(t, "assignee", logins, JsonValues.strings(at(t.node(), "assignees", "nodes"), "login"), known,
-                GraphQlDocuments.ADD_ASSIGNEES, GraphQlDocuments.REMOVE_ASSIGNEES, "users",
+    /**
+     * Makes the object's assignees these logins; a login that cannot be assigned is reported.
+     *
+     * @param shownInNotion whether the page can show an assignee at all (people need a notion-user-map
+     *                      line): one it cannot show is never unassigned for being absent from the page
+     */
+    public Change assignees(Target t, List<String> logins, Predicate<String> shownInNotion) {
+        Map<String, String> listed = byName(names(t.repository()), "assignableUsers", "login");
+        Function<String, String> id = login -> listed.containsKey(login.toLowerCase(Locale.ROOT))
+                ? listed.get(login.toLowerCase(Locale.ROOT)) : lookUp(t.repository(), "user", login);
+        return setOf(t, "assignee", logins, JsonValues.strings(at(t.node(), "assignees", "nodes"), "login"), id,
+                shownInNotion, GraphQlDocuments.ADD_ASSIGNEES, GraphQlDocuments.REMOVE_ASSIGNEES, "users",
                 " cannot be assigned in " + t.repository() + ": give them access to the repository, or remove them "
                         + "from the page");
+    }
+
+    /** A label's or a user's id past the first 100 the repository lists, read once; null when there is none. */
+    private String lookUp(String repository, String kind, String name) {
+        String key = kind + ":" + repository.toLowerCase(Locale.ROOT) + ":" + name.toLowerCase(Locale.ROOT);
+        if (!lookedUp.containsKey(key)) {
+            JsonNode found;
+            if (kind.equals("label")) {
+                Map<String, Object> vars = new HashMap<>(ownerAndName(repository));
+                vars.put("label", name);
+                found = at(client.query("label " + name + " of " + repository, GraphQlDocuments.LABEL, vars),
+                        "repository", "label");
+            } else {
+                found = at(client.query("user " + name, GraphQlDocuments.USER, Map.of("login", name)), "user");
+            }
+            lookedUp.put(key, found == null ? null : text(found, "id"));
+        }
+        return lookedUp.get(key);
     }
 
     /** Sets the milestone with this title ("" clears it); a title the repository lacks is reported. */
@@ -238,9 +281,11 @@ public final class GitHubWrites {
     public Optional<String> issueMarked(String repository, String marker) {
         JsonNode data = client.query("issues of " + repository, GraphQlDocuments.RECENT_ISSUES, ownerAndName(repository));
         JsonNode nodes = at(data, "repository", "issues", "nodes");
+        // Only an issue this token opened counts: anyone can write a marker into an issue of their own.
+        String self = text(data, "viewer", "login");
         if (nodes != null && nodes.isArray()) {
             for (JsonNode n : nodes.values()) {
-                if (text(n, "body").contains(marker)) {
+                if (text(n, "body").contains(marker) && text(n, "author", "login").equalsIgnoreCase(self)) {
                     return Optional.of(text(n, "id"));
                 }
             }
@@ -327,25 +372,31 @@ public final class GitHubWrites {
     }
 
     /** Adds and removes members of a set (labels, assignees) so it holds {@code wanted}. */
-    private Change setOf(Target t, String what, List<String> wanted, List<String> current, Map<String, String> known,
-                         String addDocument, String removeDocument, String variable, String unknownProblem) {
+    private Change setOf(Target t, String what, List<String> wanted, List<String> current, Function<String, String> idOf,
+                         Predicate<String> removable, String addDocument, String removeDocument, String variable,
+                         String unknownProblem) {
         List<String> add = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> wantedLower = wanted.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         List<String> currentLower = current.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         for (String name : wanted) {
-            String id = known.get(name.toLowerCase(Locale.ROOT));
-            if (id == null) {
+            if (currentLower.contains(name.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            String id = idOf.apply(name);
+            if (id == null || id.isEmpty()) {
                 problems.add(what + " \"" + name + "\"" + unknownProblem);
-            } else if (!currentLower.contains(name.toLowerCase(Locale.ROOT))) {
+            } else {
                 add.add(id);
             }
         }
         List<String> remove = new ArrayList<>();
         for (String name : current) {
-            String id = known.get(name.toLowerCase(Locale.ROOT));
-            if (id != null && !wantedLower.contains(name.toLowerCase(Locale.ROOT))) {
-                remove.add(id);
+            if (!wantedLower.contains(name.toLowerCase(Locale.ROOT)) && removable.test(name)) {
+                String id = idOf.apply(name);
+                if (id != null && !id.isEmpty()) {
+                    remove.add(id);
+                }
             }
         }
         List<String> done = new ArrayList<>();

@@ -150,14 +150,27 @@ public final class GraphQlDocuments {
               }
             }""";
 
-    /** A repository's 100 newest issues with their bodies, where an issue created from a Notion page carries its marker. */
+    /**
+     * A repository's 100 newest issues with their bodies and authors, where an issue created from a
+     * Notion page carries its marker; and who the token is, since only its own issues count.
+     */
     public static final String RECENT_ISSUES = """
             query($owner: String!, $name: String!) {
+              viewer { login }
               repository(owner: $owner, name: $name) {
                 id
-                issues(first: 100, orderBy: {field: CREATED_AT, direction: DESC}) { nodes { id body } }
+                issues(first: 100, orderBy: {field: CREATED_AT, direction: DESC}) { nodes { id body author { login } } }
               }
             }""";
+
+    /** A label by name, for repositories with more than the 100 {@link #REPOSITORY_NAMES} lists. */
+    public static final String LABEL = """
+            query($owner: String!, $name: String!, $label: String!) {
+              repository(owner: $owner, name: $name) { label(name: $label) { id name } }
+            }""";
+
+    /** A user by login, for repositories with more assignable users than the 100 listed. */
+    public static final String USER = "query($login: String!) { user(login: $login) { id login } }";
 
     public static final String CLOSE_ISSUE = "mutation($id: ID!, $reason: IssueClosedStateReason) {\n"
             + "  closeIssue(input: {issueId: $id, stateReason: $reason}) { issue { id } } }";
@@ -205,6 +218,6 @@ public final class GraphQlDocuments {
                 RELATIONS, COMMENTS, PULL_NODES, REPOSITORY_NAMES, RECENT_ISSUES, CLOSE_ISSUE, REOPEN_ISSUE,
                 CLOSE_PULL_REQUEST, REOPEN_PULL_REQUEST, ISSUE_TITLE, PULL_REQUEST_TITLE, ISSUE_MILESTONE,
                 PULL_REQUEST_MILESTONE, ADD_LABELS, REMOVE_LABELS, ADD_ASSIGNEES, REMOVE_ASSIGNEES, PROJECT_FIELD,
-                CLEAR_PROJECT_FIELD, CREATE_ISSUE, ADD_COMMENT, ADD_DISCUSSION_COMMENT);
+                CLEAR_PROJECT_FIELD, CREATE_ISSUE, ADD_COMMENT, ADD_DISCUSSION_COMMENT, LABEL, USER);
     }
 }

@@ -113,6 +113,40 @@ public final class GraphQlPages {
         return v;
     }
 
+    /**
+     * A Projects v2 item as a pull reads it: every single select, iteration, text, number and date
+     * field of its project, cleared where the item has no value (so a value set only in Notion is
+     * seen), and the later of the item's and its content's last change.
+     */
+    public static PageSpec pulledProjectItem(JsonNode item) {
+        PageSpec page = projectItem(item, text(item, "project", "title"));
+        Map<String, FieldValue> cleared = new LinkedHashMap<>();
+        JsonNode fields = at(item, "project", "fields", "nodes");
+        if (fields != null && fields.isArray()) {
+            for (JsonNode f : fields.values()) {
+                String name = text(f, "name");
+                if (name.isEmpty() || page.fieldValues().containsKey(name)) {
+                    continue;
+                }
+                switch (text(f, "dataType")) {
+                    case "SINGLE_SELECT", "ITERATION" -> cleared.put(name, FieldValue.option(""));
+                    case "TEXT" -> cleared.put(name, FieldValue.text(""));
+                    case "NUMBER" -> cleared.put(name, new FieldValue(PropertyValue.CLEARED, List.of("number")));
+                    case "DATE" -> cleared.put(name, FieldValue.date(""));
+                    default -> {
+                        // title, assignees, labels, …: read from the content
+                    }
+                }
+            }
+        }
+        String itemUpdated = text(item, "updatedAt");
+        Optional<String> updated = page.updatedAt();
+        if (!itemUpdated.isEmpty() && (updated.isEmpty() || itemUpdated.compareTo(updated.get()) > 0)) {
+            updated = Optional.of(itemUpdated);
+        }
+        return page.withFields(cleared, updated);
+    }
+
     static Map<String, FieldValue> fieldValues(JsonNode item) {
         Map<String, FieldValue> out = new LinkedHashMap<>();
         JsonNode nodes = at(item, "fieldValues", "nodes");

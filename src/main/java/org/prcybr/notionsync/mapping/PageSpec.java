@@ -47,6 +47,17 @@ public record PageSpec(String eventType, Category category, String title, String
                 trash, contentNodeId, updatedAt, repositoryUrl);
     }
 
+    /**
+     * This page with more Projects v2 field values (the new ones win) and the time GitHub last
+     * changed the object: a pull reads both for an item, whose own fields may change after its content.
+     */
+    public PageSpec withFields(Map<String, FieldValue> more, Optional<String> updated) {
+        Map<String, FieldValue> merged = new LinkedHashMap<>(fieldValues);
+        merged.putAll(more);
+        return new PageSpec(eventType, category, title, externalId, values, merged, states, body, replaceBody, trash,
+                contentNodeId, updated, repositoryUrl);
+    }
+
     /** This page with the details read for a Projects v2 item's content: the content's details win. */
     public PageSpec withContent(GitHubDetails content) {
         Map<Field, PropertyValue> merged = new EnumMap<>(Field.class);

@@ -161,7 +161,7 @@ public final class NotionModels {
     /** A comment: its rich text carries the links it holds ({@code href}). */
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record Comment(String id, @Nullable List<RichTextItem> richText, @Nullable PartialUser createdBy,
-                          @Nullable DisplayName displayName) {
+                          @Nullable DisplayName displayName, @Nullable String createdTime) {
         /**
          * Whether it is the copy of the GitHub comment at {@code url}: a copy ends with its link.
          * Only the last piece counts, since a comment's own text may quote another comment's URL.

@@ -132,6 +132,30 @@ public final class SyncStateMerge {
     }
 
     /**
+     * An action's own write to a page that is not a sync of its object (a mentioned task's Status
+     * moved by its pull request): the snapshot takes the written values, so no run reads them as a
+     * person's change to carry to GitHub.
+     */
+    static void ownWrite(Page page, Map<String, Object> body, PageMapping mapping) {
+        Map<String, PropertySchema> types = PageUpsert.typesOf(page).orElse(Map.of());
+        Optional<String> syncState = syncStateProperty(types, mapping);
+        if (syncState.isEmpty()) {
+            return;
+        }
+        SyncState old = snapshotOf(page, syncState.get());
+        SyncState next = old;
+        for (Map.Entry<String, String> tracked : tracked(types, mapping, Set.of(), old).entrySet()) {
+            Optional<String> written = body.keySet().stream().filter(k -> k.equalsIgnoreCase(tracked.getValue())).findFirst();
+            if (written.isPresent()) {
+                next = next.with(tracked.getKey(), SyncState.hashOf(PropertyReader.canonical(JsonNode.from(body.get(written.get())))));
+            }
+        }
+        if (next != old) {
+            body.put(syncState.get(), Map.of("rich_text", NotionText.richText(next.text())));
+        }
+    }
+
+    /**
      * Whether the page holds a Notion change to a tracked field: one that differs from its snapshot
      * or, where there is none, an edit by a person (anyone but {@code botUserId}).
      */
@@ -172,11 +196,15 @@ public final class SyncStateMerge {
             }
             f.field().ifPresent(field -> keys.put(f.id(), mapping.propertyName(field.defaultName())));
         }
+        // A project's own "Status" or "Title" field is not the page's: those properties are the action's.
+        Set<String> own = PageProperties.ownNames(mapping);
         if (fields.contains(PullField.PROJECT_FIELDS)) {
-            fieldNames.forEach(name -> keys.put(PROJECT_FIELD_KEY + name.toLowerCase(Locale.ROOT), name));
+            fieldNames.stream().filter(name -> !own.contains(name.toLowerCase(Locale.ROOT)))
+                    .forEach(name -> keys.put(PROJECT_FIELD_KEY + name.toLowerCase(Locale.ROOT), name));
         }
         for (String key : old.keys()) {
-            if (key.startsWith(PROJECT_FIELD_KEY) && !keys.containsKey(key)) {
+            if (key.startsWith(PROJECT_FIELD_KEY) && !keys.containsKey(key)
+                    && !own.contains(key.substring(PROJECT_FIELD_KEY.length()))) {
                 types.keySet().stream().filter(n -> (PROJECT_FIELD_KEY + n.toLowerCase(Locale.ROOT)).equals(key))
                         .findFirst().ifPresent(name -> keys.put(key, name));
             }

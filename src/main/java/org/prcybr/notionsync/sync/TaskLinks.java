@@ -127,7 +127,10 @@ final class TaskLinks {
                     ? current.get("name").getStringValue() : "";
             if (!now.equalsIgnoreCase(option.get())) {
                 try {
-                    notion.updatePage(task.id(), Map.of(entry.getKey(), Map.of(type, Map.of("name", option.get()))));
+                    Map<String, Object> body = new java.util.LinkedHashMap<>();
+                    body.put(entry.getKey(), Map.of(type, Map.of("name", option.get())));
+                    SyncStateMerge.ownWrite(task, body, mapping);
+                    notion.updatePage(task.id(), body);
                 } catch (NotionApiException e) {
                     return "The mentioned task " + task.id() + " was not moved to \"" + option.get() + "\": its database "
                             + "refused it (" + e.status() + " " + e.code() + "); check that its " + entry.getKey()

@@ -471,6 +471,87 @@ class PullIT {
         assertEquals("skipped", pull("status").output("status"), "nothing left for the pull");
     }
 
+    @Test
+    void onlyThisRepositorysObjectsChangeUnlessRepositoriesListsAnother() throws Exception {
+        Map<String, Object> other = github.repository("Codertocat", "Other");
+        Map<String, Object> elsewhere = github.issue(other, 1, "Elsewhere", "");
+        github.setUpdatedAt(elsewhere, Instant.now().minus(2, ChronoUnit.HOURS));
+        backfill("status");
+        assertEquals("synced", action("backfill", "status").env("GITHUB_REPOSITORY", "Codertocat/Other").run()
+                .output("status"));
+        notion.personEdits(pageOf(elsewhere), Map.of("Status", status("Done")), Instant.now());
+
+        Result r = pull("status");
+        assertEquals("skipped", r.output("status"), r.toString());
+        assertEquals(List.of(), github.mutations());
+        assertEquals("Done", property(pageOf(elsewhere), "Status").path("status").path("name").asText(), "left alone");
+
+        r = action("pull", "status").input(Input.REPOSITORIES, "Codertocat/Other").run();
+        assertEquals("1", r.output("pushed"), r.summary());
+        assertEquals("CLOSED", elsewhere.get("state"));
+    }
+
+    @Test
+    void aBackfillKeepsAPersonsPendingEditForThePull() throws Exception {
+        backfill("status");
+        String page = pageOf(issue);
+        notion.personEdits(page, Map.of("Status", status("Done")), Instant.now().minus(5, ChronoUnit.MINUTES));
+        github.addLabels(issue, ui);
+        github.setUpdatedAt(issue, Instant.now().minus(1, ChronoUnit.MINUTES));
+        backfill("status");
+        assertEquals("Done", property(page, "Status").path("status").path("name").asText());
+        assertEquals(List.of("bug", "ui"), names(property(page, "Labels").path("multi_select")));
+        assertEquals("1", pull("status").output("pushed"));
+        assertEquals("CLOSED", issue.get("state"));
+    }
+
+    @Test
+    void assigneesThePageCannotShowAreNeverRemoved() throws Exception {
+        notion.close();
+        String hubotInNotion = "0f0e0d0c-0b0a-4909-8807-060504030201";
+        notion = new FakeNotion(ActionProcess.TOKEN).withStatusOptions("Done", "Not planned")
+                .withProperty("Assignees", "people").withProperty("Sync State", "rich_text");
+        github.assign(issue, github.user("octocat"));
+        backfill("assignees");
+        ObjectNode people = JSON.createObjectNode();
+        people.putArray("people").addObject().put("object", "user").put("id", hubotInNotion);
+        notion.personEdits(pageOf(issue), Map.of("Assignees", people), Instant.now());
+        Result r = action("pull", "assignees").input(Input.NOTION_USER_MAP, "hubot=" + hubotInNotion).run();
+        assertEquals("1", r.output("pushed"), r.summary());
+        assertEquals(List.of("octocat", "hubot"), names(GitHubServer.nodes(issue, "assignees"), "login"),
+                "octocat has no Notion user, so the page never showed them: still assigned");
+    }
+
+    @Test
+    void aCommentOnADiscussionsPageGoesToTheDiscussion() throws Exception {
+        Map<String, Object> discussion = github.discussion(repo, 5, "Ideas");
+        backfill("comments");
+        notion.personComments(pageOf(discussion), "Mona", List.<String[]>of(new String[] {"What about dark mode?"}));
+        Result r = pull("comments");
+        assertEquals("1", r.output("comments-posted"), r.summary());
+        assertEquals(List.of("addDiscussionComment"), github.mutations());
+        assertTrue(((String) GitHubServer.nodes(discussion, "comments").get(0).get("body"))
+                .startsWith("**Mona** (via Notion): What about dark mode?"));
+    }
+
+    @Test
+    void aWorkflowStepOfTheTeamsOwnStaysInNotionWithoutFailing() throws Exception {
+        notion.withStatusOptions("In progress");
+        backfill("status");
+        String page = pageOf(issue);
+        notion.personEdits(page, Map.of("Status", status("In progress")), Instant.now());
+        Result r = pull("status");
+        assertEquals("skipped", r.output("status"), r.toString());
+        assertEquals("0", r.output("failed"));
+        assertEquals(List.of(), github.mutations());
+        assertEquals("In progress", property(page, "Status").path("status").path("name").asText());
+        // GitHub closing it later is newer news: the page follows.
+        github.setClosed(issue, "COMPLETED");
+        github.setUpdatedAt(issue, Instant.now().plus(2, ChronoUnit.MINUTES));
+        action("sync", "status").eventJson("issues", payload("issues.closed.json").toString()).run();
+        assertEquals("Done", property(page, "Status").path("status").path("name").asText());
+    }
+
     /** The fixture's payload, its issue replaced by this issue's state on GitHub. */
     private ObjectNode payload(String fixture) throws Exception {
         ObjectNode p = (ObjectNode) JSON.readTree(Files.readString(Path.of("src/test/resources/events", fixture)));

@@ -82,6 +82,26 @@ class GitHubRetryTest {
     }
 
     @Test
+    void aMutationThatMustNotRunTwiceIsNeverResentAfterAnUnclearAnswer(NotionMock mock) throws Exception {
+        GitHubClient client = client(mock, 30);
+        // GitHub's "Something went wrong" (no type, no code): the issue may have been created.
+        server.when(GRAPHQL).respond(json(200, "{\"data\":null,\"errors\":[{\"message\":\"Something went wrong "
+                + "while executing your query. This may be the result of a timeout.\"}]}"));
+        GitHubException e = assertThrows(GitHubException.class, () -> client.mutate("create an issue in o/r",
+                "issues: write", false, GraphQlDocuments.CREATE_ISSUE, java.util.Map.of("repository", "R_1",
+                        "title", "t", "body", "b")));
+        assertEquals(GitHubException.Kind.OUTCOME_UNKNOWN, e.kind());
+        assertEquals(1, server.retrieveRecordedRequests(GRAPHQL).length, "sent once");
+        server.reset();
+        server.when(GRAPHQL).respond(json(200, "{\"data\":{\"closeIssue\":null},\"errors\":[{\"type\":\"FORBIDDEN\","
+                + "\"path\":[\"closeIssue\"],\"message\":\"Resource not accessible by integration\"}]}"));
+        e = assertThrows(GitHubException.class, () -> client.mutate("close issue #3", "issues: write", true,
+                GraphQlDocuments.CLOSE_ISSUE, java.util.Map.of("id", "I_1", "reason", "COMPLETED")));
+        assertEquals("GitHub refused to close issue #3 (Resource not accessible by integration): add issues: write "
+                + "to the workflow's permissions, or pass a github-token that may.", e.getMessage());
+    }
+
+    @Test
     void aResetConnectionIsRetried(NotionMock mock) throws Exception {
         GitHubClient client = client(mock, 30);
         server.when(GRAPHQL, Times.once()).error(HttpError.error().withDropConnection(true));

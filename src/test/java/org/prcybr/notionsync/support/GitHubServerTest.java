@@ -135,6 +135,8 @@ class GitHubServerTest {
         variables.put(GraphQlDocuments.PULL_NODES, Map.of("ids", List.of(id(issue), id(pr), id(item))));
         variables.put(GraphQlDocuments.REPOSITORY_NAMES, Map.of("owner", "acme", "name", "app"));
         variables.put(GraphQlDocuments.RECENT_ISSUES, Map.of("owner", "acme", "name", "app"));
+        variables.put(GraphQlDocuments.LABEL, Map.of("owner", "acme", "name", "app", "label", "bug"));
+        variables.put(GraphQlDocuments.USER, Map.of("login", "octocat"));
         // The queries; the mutations are executed by the pull's tests, on worlds of their own.
         for (String document : GraphQlDocuments.all().stream().filter(d -> d.startsWith("query")).toList()) {
             JsonNode answer = post(document, variables.get(document));
