@@ -46,6 +46,7 @@ import org.prcybr.notionsync.sync.NotionErrors;
 import org.prcybr.notionsync.sync.PagePull;
 import org.prcybr.notionsync.sync.PageUpsert;
 import org.prcybr.notionsync.sync.SyncException;
+import org.prcybr.notionsync.sync.SyncState;
 import org.prcybr.notionsync.sync.SyncStateMerge;
 import org.prcybr.notionsync.sync.SyncStateMerge.FieldChange;
 import org.slf4j.Logger;
@@ -143,7 +144,7 @@ final class PullRun {
             int looked = 0;
             for (String db : databases) {
                 String dataSource = pages.dataSourceOf(db);
-                for (Page page : notion.editedSince(dataSource, since.toString())) {
+                for (Page page : edited(dataSource, since, bot)) {
                     looked++;
                     Map<String, PropertySchema> types = PagePull.typesOf(page, Map.of());
                     String externalId = ExternalIdIndex.externalIdOf(page, externalIdName);
@@ -177,6 +178,30 @@ final class PullRun {
                 pullComments(synced, bot, since);
             }
             finish(looked, since);
+        }
+
+        /**
+         * The pages edited within pull-since that may hold a Notion change. Where the database has
+         * Last edited by and Sync State properties, Notion is asked only for pages a person (or
+         * another integration) edited last, or whose snapshot says a Notion value is pending: the
+         * integration's own writes, however many, cost nothing. Comments need every edited page; a
+         * database without those properties (Notion refuses the filter) is asked for all of them.
+         */
+        private List<Page> edited(String dataSource, Instant since, String bot) {
+            if (!twoWay.pulls(PullField.COMMENTS)) {
+                try {
+                    return notion.editedSinceBy(dataSource, since.toString(),
+                            settings.mapping().propertyName(Field.LAST_EDITED_BY.defaultName()), bot,
+                            settings.mapping().propertyName(Field.SYNC_STATE.defaultName()), ";" + SyncState.PENDING);
+                } catch (NotionApiException e) {
+                    if (e.status() != 400) {
+                        throw e;
+                    }
+                    LOG.info("The database has no Last edited by or Sync State property to narrow the query ({}): "
+                            + "reading every page edited since {}", e.code(), since);
+                }
+            }
+            return notion.editedSince(dataSource, since.toString());
         }
 
         /** Merges each candidate with its object, changes GitHub where Notion wins, then re-syncs the page. */

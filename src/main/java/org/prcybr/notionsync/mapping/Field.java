@@ -47,8 +47,10 @@ public enum Field {
     ISSUES("Issues", false, "relation"),
     CONTENT("Content", false, "relation"),
     TASKS("Tasks", false, "relation"),
-    // Two-way sync: a snapshot of the values the action last wrote for each field pull-fields lists.
-    SYNC_STATE("Sync State", false, "rich_text");
+    // Two-way sync: a snapshot of the values the action last wrote for each field pull-fields lists,
+    // and who edited the page last (Notion fills it), so a pull asks only for pages that may hold a change.
+    SYNC_STATE("Sync State", false, "rich_text"),
+    LAST_EDITED_BY("Last edited by", false, "last_edited_by");
 
     /** The name {@code property-names} uses for the database's title property. */
     public static final String TITLE_NAME = "Name";

@@ -90,10 +90,26 @@ public class NotionClient {
      * edit times to the minute, so the caller passes a minute boundary and no edit is missed.
      */
     public List<Page> editedSince(String dataSourceId, String since) {
-        Map<String, Object> filter = Map.of("timestamp", "last_edited_time",
-                "last_edited_time", Map.of("on_or_after", since));
-        return query(dataSourceId, filter, " (edited since " + since + ")", new boolean[1],
+        return query(dataSourceId, editedFilter(since), " (edited since " + since + ")", new boolean[1],
                 List.of(Map.of("timestamp", "last_edited_time", "direction", "ascending")));
+    }
+
+    /**
+     * As {@link #editedSince(String, String)}, only the pages someone else than {@code botUserId}
+     * edited last, or whose {@code textProperty} contains {@code marker}: so a run where nothing
+     * changed reads one page of results, however busy the integration was.
+     */
+    public List<Page> editedSinceBy(String dataSourceId, String since, String editorProperty, String botUserId,
+                                    String textProperty, String marker) {
+        Map<String, Object> filter = Map.of("and", List.of(editedFilter(since), Map.of("or", List.of(
+                Map.of("property", editorProperty, "last_edited_by", Map.of("does_not_contain", botUserId)),
+                Map.of("property", textProperty, "rich_text", Map.of("contains", marker))))));
+        return query(dataSourceId, filter, " (edited since " + since + ", not only by this integration)",
+                new boolean[1], List.of(Map.of("timestamp", "last_edited_time", "direction", "ascending")));
+    }
+
+    private static Map<String, Object> editedFilter(String since) {
+        return Map.of("timestamp", "last_edited_time", "last_edited_time", Map.of("on_or_after", since));
     }
 
     /** The integration's bot user. */

@@ -16,15 +16,31 @@ import java.util.zip.CRC32;
  */
 public final class SyncState {
     private static final String PREFIX = "sync1";
+    /**
+     * Marks a page that holds a Notion value kept over GitHub's (a change the pull still has to
+     * carry), so a pull can ask Notion for such pages even when the integration edited them last.
+     */
+    public static final String PENDING = "pending";
 
     private final Map<String, String> hashes;
+    private final boolean pending;
 
-    private SyncState(Map<String, String> hashes) {
+    private SyncState(Map<String, String> hashes, boolean pending) {
         this.hashes = hashes;
+        this.pending = pending;
     }
 
     public static SyncState empty() {
-        return new SyncState(new LinkedHashMap<>());
+        return new SyncState(new LinkedHashMap<>(), false);
+    }
+
+    /** Whether the page holds a Notion value kept over GitHub's. */
+    public boolean pending() {
+        return pending;
+    }
+
+    public SyncState withPending(boolean pending) {
+        return new SyncState(hashes, pending);
     }
 
     public static SyncState parse(String text) {
@@ -33,14 +49,19 @@ public final class SyncState {
         if (parts.length == 0 || !parts[0].equals(PREFIX)) {
             return empty();
         }
+        boolean pending = false;
         for (int i = 1; i < parts.length; i++) {
+            if (parts[i].equals(PENDING)) {
+                pending = true;
+                continue;
+            }
             int eq = parts[i].indexOf('=');
             if (eq <= 0) {
                 return empty();
             }
             hashes.put(URLDecoder.decode(parts[i].substring(0, eq), StandardCharsets.UTF_8), parts[i].substring(eq + 1));
         }
-        return new SyncState(hashes);
+        return new SyncState(hashes, pending);
     }
 
     public Optional<String> hash(String key) {
@@ -54,13 +75,13 @@ public final class SyncState {
     public SyncState with(String key, String hash) {
         Map<String, String> copy = new LinkedHashMap<>(hashes);
         copy.put(key, hash);
-        return new SyncState(copy);
+        return new SyncState(copy, pending);
     }
 
     public String text() {
         StringBuilder sb = new StringBuilder(PREFIX);
         hashes.forEach((k, v) -> sb.append(';').append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(v));
-        return sb.toString();
+        return pending ? sb.append(';').append(PENDING).toString() : sb.toString();
     }
 
     /**

@@ -94,10 +94,12 @@ public final class SyncStateMerge {
         SyncState old = page == null || syncState.isEmpty() ? SyncState.empty() : snapshotOf(page, syncState.get());
         SyncState[] nextHolder = {old};
         List<FieldChange> changes = new ArrayList<>();
+        boolean unwritten = false;
         for (Map.Entry<String, String> tracked : tracked(types, mapping, fieldNames, old).entrySet()) {
             String key = tracked.getKey();
             Optional<String> written = out.keySet().stream().filter(k -> k.equalsIgnoreCase(tracked.getValue())).findFirst();
             if (written.isEmpty()) {
+                unwritten = true;
                 continue; // not written this time (a comment does not tell the state): the snapshot stands
             }
             JsonNode githubValue = JsonNode.from(out.get(written.get()));
@@ -127,7 +129,10 @@ public final class SyncStateMerge {
         }
         // Without a Sync State property nothing is snapshotted: a field with no snapshot takes GitHub's
         // value unless a person's newer edit says otherwise (which only a pull knows).
-        syncState.ifPresent(name -> out.put(name, Map.of("rich_text", NotionText.richText(nextHolder[0].text()))));
+        // A Notion value kept over GitHub's is a change the pull still has to carry: say so.
+        boolean pending = changes.stream().anyMatch(c -> c.decision().notionWins()) || unwritten && old.pending();
+        syncState.ifPresent(name -> out.put(name, Map.of("rich_text", NotionText.richText(
+                nextHolder[0].withPending(pending).text()))));
         return new Result(out, changes);
     }
 

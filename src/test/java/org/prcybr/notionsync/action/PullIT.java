@@ -49,7 +49,8 @@ class PullIT {
         notion = new FakeNotion(ActionProcess.TOKEN).withStatusOptions("Done", "Not planned")
                 .withProperty("Labels", "multi_select").withProperty("Assignees", "multi_select")
                 .withProperty("Milestone", "select").withProperty("Number", "number")
-                .withProperty("Sync State", "rich_text").withProperty("Priority", "select");
+                .withProperty("Sync State", "rich_text").withProperty("Priority", "select")
+                .withProperty("Last edited by", "last_edited_by");
         github = new GitHubServer();
         github.token(GITHUB_TOKEN);
         github.organization("Codertocat");

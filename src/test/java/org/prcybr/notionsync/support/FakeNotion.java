@@ -311,7 +311,7 @@ public final class FakeNotion implements AutoCloseable {
             return ok("{\"object\":\"data_source\",\"id\":\"" + DS + "\",\"properties\":" + props + "}");
         }
         if (method.equals("POST") && path.equals("/v1/data_sources/" + DS + "/query")) {
-            if (body.path("filter").has("timestamp")) {
+            if (body.path("filter").has("timestamp") || body.path("filter").has("and")) {
                 return editedSince(body);
             }
             boolean filtered = body.has("filter");
@@ -646,6 +646,25 @@ public final class FakeNotion implements AutoCloseable {
     /** Pages edited on or after a time, oldest edit first, as the last_edited_time timestamp filter gives them. */
     private Answer editedSince(JsonNode body) {
         JsonNode f = body.get("filter");
+        List<JsonNode> narrowing = new ArrayList<>();
+        if (f.has("and")) {
+            // {"and": [the timestamp filter, {"or": [property filters]}]}, as the pull narrows its query.
+            JsonNode timestamp = null;
+            for (JsonNode part : f.get("and")) {
+                if (part.has("timestamp")) {
+                    timestamp = part;
+                } else {
+                    narrowing.add(part);
+                }
+            }
+            for (JsonNode part : narrowing) {
+                String problem = checkPropertyFilters(part);
+                if (problem != null) {
+                    return new Answer(400, error(400, "validation_error", problem));
+                }
+            }
+            f = timestamp == null ? JSON.createObjectNode() : timestamp;
+        }
         if (!"last_edited_time".equals(f.path("timestamp").asText()) || !f.path("last_edited_time").has("on_or_after")) {
             return new Answer(400, error(400, "validation_error", "body.filter.last_edited_time should be defined."));
         }
@@ -658,7 +677,8 @@ public final class FakeNotion implements AutoCloseable {
         Instant since = Instant.parse(f.path("last_edited_time").path("on_or_after").asText());
         List<ObjectNode> matches = new ArrayList<>();
         for (ObjectNode p : pages.values()) {
-            if (!p.get("in_trash").asBoolean() && !Instant.parse(p.get("last_edited_time").asText()).isBefore(since)) {
+            if (!p.get("in_trash").asBoolean() && !Instant.parse(p.get("last_edited_time").asText()).isBefore(since)
+                    && narrowing.stream().allMatch(m -> matches(p, m))) {
                 matches.add(view(p));
             }
         }
@@ -672,10 +692,71 @@ public final class FakeNotion implements AutoCloseable {
                 + (more ? "\"" + (from + size) + "\"" : "null") + "}");
     }
 
+    /** Property filters the pull sends: "or"/"and" of last_edited_by does_not_contain and rich_text contains. */
+    private String checkPropertyFilters(JsonNode f) {
+        for (String compound : new String[] {"or", "and"}) {
+            if (f.has(compound)) {
+                for (JsonNode part : f.get(compound)) {
+                    String problem = checkPropertyFilters(part);
+                    if (problem != null) {
+                        return problem;
+                    }
+                }
+                return null;
+            }
+        }
+        String name = f.path("property").asText();
+        String type = schema.get(name);
+        if (type == null) {
+            return "Could not find property with name or id: " + name;
+        }
+        if (!f.has(type)) {
+            return "body.filter.and[1].or[0]." + type + " should be defined, instead was undefined.";
+        }
+        return null;
+    }
+
+    private boolean matches(JsonNode page, JsonNode f) {
+        if (f.has("or")) {
+            for (JsonNode part : f.get("or")) {
+                if (matches(page, part)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (f.has("and")) {
+            for (JsonNode part : f.get("and")) {
+                if (!matches(page, part)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        JsonNode value = page.path("properties").path(f.path("property").asText());
+        if (f.has("last_edited_by")) {
+            String id = value.path("last_edited_by").path("id").asText();
+            return !id.equals(f.path("last_edited_by").path("does_not_contain").asText());
+        }
+        if (f.has("rich_text")) {
+            StringBuilder text = new StringBuilder();
+            value.path("rich_text").forEach(t -> text.append(t.path("text").path("content").asText()));
+            return text.toString().contains(f.path("rich_text").path("contains").asText());
+        }
+        return false;
+    }
+
     /** Notion stamps every edit with its editor and the time, rounded down to the minute. */
-    private static void edited(ObjectNode page, String userId, Instant at) {
+    private void edited(ObjectNode page, String userId, Instant at) {
         page.put("last_edited_time", at.truncatedTo(ChronoUnit.MINUTES).toString());
         page.putObject("last_edited_by").put("object", "user").put("id", userId);
+        schema.forEach((name, type) -> {
+            if (type.equals("last_edited_by")) {
+                ObjectNode p = ((ObjectNode) page.path("properties")).putObject(name).put("id", propertyId(name, type))
+                        .put("type", type);
+                p.putObject("last_edited_by").put("object", "user").put("id", userId);
+            }
+        });
     }
 
     /** A person in the workspace (not the integration), who edits pages in Notion's app. */

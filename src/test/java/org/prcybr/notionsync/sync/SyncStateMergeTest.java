@@ -75,10 +75,18 @@ class SyncStateMergeTest {
         assertFalse(r.properties().containsKey("Status"), "the person's Done is not overwritten");
         assertTrue(r.properties().containsKey("Labels"));
         assertEquals(List.of("status"), r.notionWins().stream().map(SyncStateMerge.FieldChange::key).toList());
-        // The snapshot now holds GitHub's Open: the pull still sees Done as a change made in Notion.
-        Page after = page("Done", List.of("bug", "ui"), JsonNode.from(r.properties().get("Sync State")).get("rich_text")
-                .get(0).get("text").get("content").getStringValue(), BOT, "2026-11-30T10:04:00Z");
+        // The snapshot now holds GitHub's Open: the pull still sees Done as a change made in Notion,
+        // and the snapshot says a change is pending, so the pull's query finds the page the bot edited last.
+        String kept = JsonNode.from(r.properties().get("Sync State")).get("rich_text").get(0).get("text").get("content")
+                .getStringValue();
+        assertTrue(kept.endsWith(";" + SyncState.PENDING), kept);
+        Page after = page("Done", List.of("bug", "ui"), kept, BOT, "2026-11-30T10:04:00Z");
         assertTrue(SyncStateMerge.notionChanged(after, TYPES, STATUS_AND_LABELS, BOT));
+        // Once GitHub holds Done too, nothing is pending.
+        var inSync = SyncStateMerge.apply(github("Done", List.of("bug", "ui")), after, TYPES, STATUS_AND_LABELS,
+                Set.of(), ThreeWayMerge.Times.UNKNOWN, Optional.empty());
+        assertFalse(JsonNode.from(inSync.properties().get("Sync State")).get("rich_text").get(0).get("text")
+                .get("content").getStringValue().contains(SyncState.PENDING));
     }
 
     @Test
