@@ -186,6 +186,19 @@ public final class GitHubWrites {
                 vars.put("label", name);
                 found = at(client.query("label " + name + " of " + repository, GraphQlDocuments.LABEL, vars),
                         "repository", "label");
+            } else if (kind.equals("milestone")) {
+                Map<String, Object> vars = new HashMap<>(ownerAndName(repository));
+                vars.put("title", name);
+                JsonNode nodes = at(client.query("milestone " + name + " of " + repository, GraphQlDocuments.MILESTONE,
+                        vars), "repository", "milestones", "nodes");
+                found = null;
+                if (nodes != null && nodes.isArray()) {
+                    for (JsonNode n : nodes.values()) {
+                        if (text(n, "title").equalsIgnoreCase(name)) {
+                            found = n;
+                        }
+                    }
+                }
             } else {
                 found = at(client.query("user " + name, GraphQlDocuments.USER, Map.of("login", name)), "user");
             }
@@ -203,6 +216,9 @@ public final class GitHubWrites {
         String id = null;
         if (!title.isBlank()) {
             id = byName(names(t.repository()), "milestones", "title").get(title.toLowerCase(Locale.ROOT));
+            if (id == null) {
+                id = lookUp(t.repository(), "milestone", title);
+            }
             if (id == null) {
                 return new Change("", "milestone \"" + title + "\" does not exist in " + t.repository()
                         + ": create it on GitHub or pick another");

@@ -169,6 +169,12 @@ public final class GraphQlDocuments {
               repository(owner: $owner, name: $name) { label(name: $label) { id name } }
             }""";
 
+    /** Milestones whose title matches, for repositories with more than the 100 listed. */
+    public static final String MILESTONE = """
+            query($owner: String!, $name: String!, $title: String!) {
+              repository(owner: $owner, name: $name) { milestones(first: 20, query: $title) { nodes { id title } } }
+            }""";
+
     /** A user by login, for repositories with more assignable users than the 100 listed. */
     public static final String USER = "query($login: String!) { user(login: $login) { id login } }";
 
@@ -218,6 +224,6 @@ public final class GraphQlDocuments {
                 RELATIONS, COMMENTS, PULL_NODES, REPOSITORY_NAMES, RECENT_ISSUES, CLOSE_ISSUE, REOPEN_ISSUE,
                 CLOSE_PULL_REQUEST, REOPEN_PULL_REQUEST, ISSUE_TITLE, PULL_REQUEST_TITLE, ISSUE_MILESTONE,
                 PULL_REQUEST_MILESTONE, ADD_LABELS, REMOVE_LABELS, ADD_ASSIGNEES, REMOVE_ASSIGNEES, PROJECT_FIELD,
-                CLEAR_PROJECT_FIELD, CREATE_ISSUE, ADD_COMMENT, ADD_DISCUSSION_COMMENT, LABEL, USER);
+                CLEAR_PROJECT_FIELD, CREATE_ISSUE, ADD_COMMENT, ADD_DISCUSSION_COMMENT, LABEL, MILESTONE, USER);
     }
 }

@@ -137,6 +137,7 @@ class GitHubServerTest {
         variables.put(GraphQlDocuments.RECENT_ISSUES, Map.of("owner", "acme", "name", "app"));
         variables.put(GraphQlDocuments.LABEL, Map.of("owner", "acme", "name", "app", "label", "bug"));
         variables.put(GraphQlDocuments.USER, Map.of("login", "octocat"));
+        variables.put(GraphQlDocuments.MILESTONE, Map.of("owner", "acme", "name", "app", "title", "v1"));
         // The queries; the mutations are executed by the pull's tests, on worlds of their own.
         for (String document : GraphQlDocuments.all().stream().filter(d -> d.startsWith("query")).toList()) {
             JsonNode answer = post(document, variables.get(document));
