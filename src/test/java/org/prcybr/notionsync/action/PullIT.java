@@ -553,6 +553,22 @@ class PullIT {
         assertEquals("Done", property(page, "Status").path("status").path("name").asText());
     }
 
+    @Test
+    void labelsAndMilestonesPastTheFirst100AreLookedUpByName() throws Exception {
+        for (int i = 1; i <= 101; i++) {
+            github.label(repo, "area-" + i);
+            github.milestone(repo, "sprint-" + i);
+        }
+        backfill("labels, milestone");
+        notion.personEdits(pageOf(issue), Map.of("Labels", multi("bug", "area-101"), "Milestone", select("sprint-101")),
+                Instant.now());
+        Result r = pull("labels, milestone");
+        assertEquals("1", r.output("pushed"), r.summary());
+        assertEquals("0", r.output("failed"), r.summary());
+        assertEquals(List.of("bug", "area-101"), names(GitHubServer.nodes(issue, "labels"), "name"));
+        assertEquals("sprint-101", ((Map<?, ?>) issue.get("milestone")).get("title"));
+    }
+
     /** The fixture's payload, its issue replaced by this issue's state on GitHub. */
     private ObjectNode payload(String fixture) throws Exception {
         ObjectNode p = (ObjectNode) JSON.readTree(Files.readString(Path.of("src/test/resources/events", fixture)));
