@@ -569,6 +569,27 @@ class PullIT {
         assertEquals("sprint-101", ((Map<?, ?>) issue.get("milestone")).get("title"));
     }
 
+    @Test
+    void aTrashedPageIsLeftAloneAndADryRunPostsNoComment() throws Exception {
+        Map<String, Object> second = github.issue(repo, 2, "Second", "");
+        backfill("status, comments");
+        String trashed = pageOf(issue);
+        notion.personEdits(trashed, Map.of("Status", status("Done")), Instant.now());
+        notion.personTrashes(trashed);
+        notion.personComments(pageOf(second), "Mona", List.<String[]>of(new String[] {"Not yet."}));
+
+        Result r = action("pull", "status, comments").input(Input.DRY_RUN, "true").run();
+        assertEquals("skipped", r.output("status"), r.toString());
+        assertTrue(r.summary().contains("would comment on the issue"), r.summary());
+        assertEquals(List.of(), github.mutations());
+        assertTrue(GitHubServer.nodes(second, "comments").isEmpty());
+
+        r = pull("status, comments");
+        assertEquals("1", r.output("comments-posted"), r.summary());
+        assertEquals("OPEN", issue.get("state"), "the trashed page changed nothing");
+        assertEquals(List.of("addComment"), github.mutations());
+    }
+
     /** The fixture's payload, its issue replaced by this issue's state on GitHub. */
     private ObjectNode payload(String fixture) throws Exception {
         ObjectNode p = (ObjectNode) JSON.readTree(Files.readString(Path.of("src/test/resources/events", fixture)));

@@ -769,6 +769,13 @@ public final class FakeNotion implements AutoCloseable {
         edited(page, PERSON, at);
     }
 
+    /** A person moves a page to the trash in Notion's app. */
+    public synchronized void personTrashes(String pageId) {
+        ObjectNode page = pages.get(pageId);
+        page.put("in_trash", true);
+        edited(page, PERSON, Instant.now());
+    }
+
     /** A person creates a page in the database from Notion's app: a title, some content, no External ID. */
     public synchronized String personCreates(String title, String markdown) {
         String id = UUID.randomUUID().toString();
