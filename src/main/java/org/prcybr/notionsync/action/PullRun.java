@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.prcybr.notionsync.config.NotionIds;
 import org.prcybr.notionsync.config.PullField;
 import org.prcybr.notionsync.config.SyncSettings;
 import org.prcybr.notionsync.config.TwoWay;
@@ -240,7 +241,7 @@ final class PullRun {
         private void pullOne(Candidate c, JsonNode node, String bot, Map<Candidate, Set<String>> keepNotion,
                              Set<String> changedOnGitHub) {
             PageSpec spec = spec(node);
-            boolean person = PagePull.personEditedLast(c.page(), bot);
+            boolean person = SyncStateMerge.personEditedLast(c.page(), bot);
             SyncStateMerge.Result plan = pagePull.plan(c.page(), c.types(), spec, person);
             conflicts += plan.conflicts().size();
             Set<String> kept = new HashSet<>();
@@ -568,7 +569,7 @@ final class PullRun {
          */
         private static boolean byPerson(NotionModels.Comment comment, String bot) {
             return comment.createdBy() != null && comment.createdBy().id() != null
-                    && !sameUser(comment.createdBy().id(), bot)
+                    && !NotionIds.same(comment.createdBy().id(), bot)
                     && (comment.displayName() == null || comment.displayName().type() == null
                     || "user".equals(comment.displayName().type()));
         }
@@ -580,10 +581,6 @@ final class PullRun {
             } catch (RuntimeException e) {
                 return true;
             }
-        }
-
-        private static boolean sameUser(String a, String b) {
-            return b != null && a.replace("-", "").equalsIgnoreCase(b.replace("-", ""));
         }
 
         private String sourceUrl(Page page) {

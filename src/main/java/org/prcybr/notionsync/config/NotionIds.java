@@ -49,6 +49,11 @@ public final class NotionIds {
         }
     }
 
+    /** Whether two Notion IDs are the same: compared without dashes and case, as users and Notion write them differently. */
+    public static boolean same(String a, String b) {
+        return a != null && b != null && a.replace("-", "").equalsIgnoreCase(b.replace("-", ""));
+    }
+
     private static String canonical(String id) {
         String hex = id.replace("-", "").toLowerCase(Locale.ROOT);
         return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"

@@ -63,9 +63,7 @@ public record PageMapping(Map<String, String> propertyNames, Map<String, String>
 
     /** The GitHub login a Notion user id stands for in notion-user-map (ids compared without dashes). */
     public Optional<String> loginOf(String notionUserId) {
-        String wanted = notionUserId.replace("-", "").toLowerCase(Locale.ROOT);
-        return notionUsers.entrySet().stream()
-                .filter(e -> e.getValue().replace("-", "").toLowerCase(Locale.ROOT).equals(wanted))
+        return notionUsers.entrySet().stream().filter(e -> NotionIds.same(e.getValue(), notionUserId))
                 .map(Map.Entry::getKey).findFirst();
     }
 

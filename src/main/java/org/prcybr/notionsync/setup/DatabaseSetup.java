@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.prcybr.notionsync.config.NotionIds;
 import org.prcybr.notionsync.config.PageMapping;
 import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.notion.NotionApiException;
@@ -172,7 +173,7 @@ public class DatabaseSetup {
      */
     private TaskTarget taskTarget(String explicit, String taskBacklogId, PageMapping mapping, List<String> warnings) {
         String id = explicit == null || explicit.isBlank() ? null : explicit;
-        if (id == null || sameId(id, taskBacklogId)) {
+        if (id == null || NotionIds.same(id, taskBacklogId)) {
             return new TaskTarget(id, true);
         }
         TaskTarget target = new TaskTarget(id, false);
@@ -194,10 +195,6 @@ public class DatabaseSetup {
         return properties != null && properties.values().stream()
                 .anyMatch(p -> "unique_id".equals(p.type()) && p.uniqueId() != null && p.uniqueId().prefix() != null
                         && !p.uniqueId().prefix().isBlank());
-    }
-
-    private static boolean sameId(String a, String b) {
-        return a != null && b != null && a.replace("-", "").equalsIgnoreCase(b.replace("-", ""));
     }
 
     private Result create(String pageId, DatabaseRole role, PageMapping mapping, Map<DatabaseRole, KnownSchema> ready,

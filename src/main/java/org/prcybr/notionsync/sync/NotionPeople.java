@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.prcybr.notionsync.config.NotionIds;
 import org.prcybr.notionsync.config.PageMapping;
 import org.prcybr.notionsync.notion.NotionClient;
 import org.prcybr.notionsync.notion.NotionModels.User;
@@ -48,8 +49,7 @@ final class NotionPeople implements Function<List<String>, List<String>> {
         if (byId.isPresent() || mapping.notionUsers().values().stream().noneMatch(v -> v.contains("@"))) {
             return byId;
         }
-        String wanted = notionUserId.replace("-", "").toLowerCase(Locale.ROOT);
-        return byEmail().entrySet().stream().filter(e -> e.getValue().replace("-", "").toLowerCase(Locale.ROOT).equals(wanted))
+        return byEmail().entrySet().stream().filter(e -> NotionIds.same(e.getValue(), notionUserId))
                 .findFirst().flatMap(e -> mapping.loginOf(e.getKey()));
     }
 

@@ -63,12 +63,6 @@ public final class PagePull {
         return new ThreeWayMerge.Times(edited, github.updatedAt().flatMap(PageUpsert::instant), personEditedLast);
     }
 
-    /** Whether the page's last editor is someone other than this integration's bot. */
-    public static boolean personEditedLast(Page page, String botUserId) {
-        return page.lastEditedBy() != null && page.lastEditedBy().id() != null
-                && !SyncStateMerge.sameId(page.lastEditedBy().id(), botUserId);
-    }
-
     /** The properties a page carries, with their types (a page from a query always carries them). */
     public static Map<String, PropertySchema> typesOf(Page page, Map<String, PropertySchema> fallback) {
         return PageUpsert.typesOf(page).orElse(fallback);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.prcybr.notionsync.config.NotionIds;
 import org.prcybr.notionsync.config.PageMapping;
 import org.prcybr.notionsync.mapping.Field;
 import org.prcybr.notionsync.mapping.PageSpec;
@@ -70,11 +71,11 @@ public final class RelationLinks {
             }
             var config = property.get().relation();
             String expected = switch (Relations.target(f)) {
-                case SAME_DATA_SOURCE -> sameId(config.dataSourceId(), dataSourceId) ? ""
+                case SAME_DATA_SOURCE -> NotionIds.same(config.dataSourceId(), dataSourceId) ? ""
                         : "this database itself (a relation within one database)";
-                case ISSUES_DATABASE -> targets.issuesDatabaseId().isEmpty() || sameId(config.databaseId(),
+                case ISSUES_DATABASE -> targets.issuesDatabaseId().isEmpty() || NotionIds.same(config.databaseId(),
                         targets.issuesDatabaseId()) ? "" : "the issues database " + targets.issuesDatabaseId();
-                case PULL_REQUESTS_DATABASE -> targets.pullRequestsDatabaseId().isEmpty() || sameId(config.databaseId(),
+                case PULL_REQUESTS_DATABASE -> targets.pullRequestsDatabaseId().isEmpty() || NotionIds.same(config.databaseId(),
                         targets.pullRequestsDatabaseId()) ? "" : "the pull requests database " + targets.pullRequestsDatabaseId();
                 case ANY, TASK_DATABASE -> ""; // tasks are found and checked by TaskLinks
             };
@@ -117,10 +118,5 @@ public final class RelationLinks {
                         e.getValue().type(), e.getValue().status(), e.getValue().select(), e.getValue().relation(),
                         e.getValue().uniqueId()) : e.getValue())
                 .findFirst();
-    }
-
-    /** Notion IDs compared without dashes and case, as users and Notion write them differently. */
-    static boolean sameId(String a, String b) {
-        return a != null && b != null && a.replace("-", "").equalsIgnoreCase(b.replace("-", ""));
     }
 }

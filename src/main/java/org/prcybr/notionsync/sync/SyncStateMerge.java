@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.prcybr.notionsync.config.NotionIds;
 import org.prcybr.notionsync.config.PageMapping;
 import org.prcybr.notionsync.config.PullField;
 import org.prcybr.notionsync.mapping.Field;
@@ -166,8 +167,7 @@ public final class SyncStateMerge {
      */
     public static boolean notionChanged(Page page, Map<String, PropertySchema> types, PageMapping mapping,
                                         String botUserId) {
-        boolean personEditedLast = page.lastEditedBy() != null && page.lastEditedBy().id() != null
-                && !sameId(page.lastEditedBy().id(), botUserId);
+        boolean personEditedLast = personEditedLast(page, botUserId);
         Optional<String> syncState = syncStateProperty(types, mapping);
         if (syncState.isEmpty()) {
             return personEditedLast;
@@ -221,7 +221,9 @@ public final class SyncStateMerge {
         return types.entrySet().stream().filter(e -> "title".equals(e.getValue().type())).map(Map.Entry::getKey).findFirst();
     }
 
-    static boolean sameId(String a, String b) {
-        return b != null && a.replace("-", "").equalsIgnoreCase(b.replace("-", ""));
+    /** Whether the page's last editor is someone other than this integration's bot (a person, another integration). */
+    public static boolean personEditedLast(Page page, String botUserId) {
+        return page.lastEditedBy() != null && page.lastEditedBy().id() != null
+                && !NotionIds.same(page.lastEditedBy().id(), botUserId);
     }
 }

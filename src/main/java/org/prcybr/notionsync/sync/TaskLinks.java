@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.prcybr.notionsync.config.NotionIds;
 import org.prcybr.notionsync.config.PageMapping;
 import org.prcybr.notionsync.mapping.Category;
 import org.prcybr.notionsync.mapping.Field;
@@ -44,7 +45,7 @@ final class TaskLinks {
             return Optional.empty();
         }
         var config = tasks.relation();
-        if (!targets.taskDatabaseId().isEmpty() && !RelationLinks.sameId(config.databaseId(), targets.taskDatabaseId())) {
+        if (!targets.taskDatabaseId().isEmpty() && !NotionIds.same(config.databaseId(), targets.taskDatabaseId())) {
             throw new SyncException("The relation property \"" + tasks.name() + "\" of Notion database " + databaseId
                     + " points at another database: make it a relation to the task-id-database "
                     + targets.taskDatabaseId() + ", or remove it; nothing was written.");
