@@ -146,11 +146,7 @@ public final class BackfillWriter {
                                        PropertyWriter.RelationPages relations) {
         Map<String, Object> properties = PageProperties.forDatabase(databaseId, spec, types, mapping, people,
                 lastSynced, relations);
-        ThreeWayMerge.Times times = new ThreeWayMerge.Times(
-                Optional.ofNullable(page == null ? null : page.lastEditedTime()).flatMap(PageUpsert::instant),
-                spec.updatedAt().flatMap(PageUpsert::instant), false);
-        return SyncStateMerge.apply(properties, page, types, mapping, spec.fieldValues().keySet(), times,
-                Optional.empty()).properties();
+        return SyncStateMerge.over(properties, page, types, mapping, spec, false, Optional.empty()).properties();
     }
 
     /**

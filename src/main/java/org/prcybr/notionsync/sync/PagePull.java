@@ -1,6 +1,5 @@
 package org.prcybr.notionsync.sync;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,8 +34,8 @@ public final class PagePull {
      */
     public SyncStateMerge.Result plan(Page page, Map<String, PropertySchema> types, PageSpec github,
                                       boolean personEditedLast) {
-        return SyncStateMerge.apply(body(github, types), page, types, mapping, github.fieldValues().keySet(),
-                times(page, github, personEditedLast), Optional.empty());
+        return SyncStateMerge.over(body(github, types), page, types, mapping, github, personEditedLast,
+                Optional.empty());
     }
 
     /**
@@ -44,8 +43,8 @@ public final class PagePull {
      * (changes GitHub did not take, reported by the caller), with a fresh snapshot.
      */
     public Page resync(Page page, Map<String, PropertySchema> types, PageSpec github, Set<String> keepNotion) {
-        SyncStateMerge.Result merged = SyncStateMerge.apply(body(github, types), page, types, mapping,
-                github.fieldValues().keySet(), times(page, github, false), Optional.of(keepNotion));
+        SyncStateMerge.Result merged = SyncStateMerge.over(body(github, types), page, types, mapping, github, false,
+                Optional.of(keepNotion));
         return notion.updatePage(page.id(), merged.properties());
     }
 
@@ -56,11 +55,6 @@ public final class PagePull {
 
     private Map<String, Object> body(PageSpec github, Map<String, PropertySchema> types) {
         return PageProperties.build(github, types, mapping, people, lastSynced, (property, nodeIds) -> null);
-    }
-
-    private static ThreeWayMerge.Times times(Page page, PageSpec github, boolean personEditedLast) {
-        Optional<Instant> edited = Optional.ofNullable(page.lastEditedTime()).flatMap(PageUpsert::instant);
-        return new ThreeWayMerge.Times(edited, github.updatedAt().flatMap(PageUpsert::instant), personEditedLast);
     }
 
     /** The properties a page carries, with their types (a page from a query always carries them). */

@@ -285,11 +285,7 @@ public class PageUpsert {
          * {@link SyncStateMerge}); a page with no snapshot of a field takes GitHub's value, as before.
          */
         private SyncStateMerge.Result merged(Page page, Map<String, PropertySchema> types) {
-            ThreeWayMerge.Times times = new ThreeWayMerge.Times(
-                    Optional.ofNullable(page == null ? null : page.lastEditedTime()).flatMap(PageUpsert::instant),
-                    spec.updatedAt().flatMap(PageUpsert::instant), false);
-            return SyncStateMerge.apply(properties(types), page, types, mapping, spec.fieldValues().keySet(), times,
-                    Optional.empty());
+            return SyncStateMerge.over(properties(types), page, types, mapping, spec, false, Optional.empty());
         }
 
         /** Replaces the content after a body edit; a refusal is reported, the properties stay written. */

@@ -12,6 +12,7 @@ import org.prcybr.notionsync.config.NotionIds;
 import org.prcybr.notionsync.config.PageMapping;
 import org.prcybr.notionsync.config.PullField;
 import org.prcybr.notionsync.mapping.Field;
+import org.prcybr.notionsync.mapping.PageSpec;
 import org.prcybr.notionsync.mapping.PropertyValue;
 import org.prcybr.notionsync.notion.NotionModels.Page;
 import org.prcybr.notionsync.notion.NotionModels.PropertySchema;
@@ -93,7 +94,7 @@ public final class SyncStateMerge {
         Optional<String> syncState = syncStateProperty(types, mapping);
         Map<String, Object> out = new LinkedHashMap<>(body);
         SyncState old = page == null || syncState.isEmpty() ? SyncState.empty() : snapshotOf(page, syncState.get());
-        SyncState[] nextHolder = {old};
+        SyncState next = old;
         List<FieldChange> changes = new ArrayList<>();
         boolean unwritten = false;
         for (Map.Entry<String, String> tracked : tracked(types, mapping, fieldNames, old).entrySet()) {
@@ -106,7 +107,7 @@ public final class SyncStateMerge {
             JsonNode githubValue = JsonNode.from(out.get(written.get()));
             String github = PropertyReader.canonical(githubValue);
             if (syncState.isPresent()) {
-                nextHolder[0] = nextHolder[0].with(key, SyncState.hashOf(github));
+                next = next.with(key, SyncState.hashOf(github));
             }
             if (page == null) {
                 continue;
@@ -132,9 +133,26 @@ public final class SyncStateMerge {
         // value unless a person's newer edit says otherwise (which only a pull knows).
         // A Notion value kept over GitHub's is a change the pull still has to carry: say so.
         boolean pending = changes.stream().anyMatch(c -> c.decision().notionWins()) || unwritten && old.pending();
-        syncState.ifPresent(name -> out.put(name, Map.of("rich_text", NotionText.richText(
-                nextHolder[0].withPending(pending).text()))));
+        if (syncState.isPresent()) {
+            out.put(syncState.get(), Map.of("rich_text", NotionText.richText(next.withPending(pending).text())));
+        }
         return new Result(out, changes);
+    }
+
+    /**
+     * {@link #apply} for the object {@code github} over {@code page}: the times are the page's last
+     * edit and the object's last change on GitHub, the project fields the object's.
+     *
+     * @param personEditedLast the page's last editor is not this integration (only a pull knows; it decides
+     *                         fields with no snapshot)
+     */
+    public static Result over(Map<String, Object> body, Page page, Map<String, PropertySchema> types,
+                              PageMapping mapping, PageSpec github, boolean personEditedLast,
+                              Optional<Set<String>> keepNotion) {
+        ThreeWayMerge.Times times = new ThreeWayMerge.Times(
+                Optional.ofNullable(page == null ? null : page.lastEditedTime()).flatMap(PageUpsert::instant),
+                github.updatedAt().flatMap(PageUpsert::instant), personEditedLast);
+        return apply(body, page, types, mapping, github.fieldValues().keySet(), times, keepNotion);
     }
 
     /**
