@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.prcybr.notionsync.mapping.JsonValues;
+import org.prcybr.notionsync.notion.Pacer;
 import org.prcybr.notionsync.retry.Retrier;
 
 /**
@@ -23,8 +24,7 @@ public class GitHubClient {
     private final AtomicInteger requests = new AtomicInteger();
 
     /** Spaces mutations under GitHub's secondary limit of about 80 content-creating requests a minute. */
-    private final long mutationIntervalNanos;
-    private long nextMutation = System.nanoTime();
+    private final Pacer mutations;
 
     public GitHubClient(GitHubGraphQlApi api, Retrier retrier, @Property(name = "github.graphql-path") String path,
                         @Property(name = "github.token", defaultValue = "") String token,
@@ -33,7 +33,7 @@ public class GitHubClient {
         this.retrier = retrier;
         this.path = path;
         this.authorization = "bearer " + token;
-        this.mutationIntervalNanos = mutationsPerSecond <= 0 ? 0 : (long) (1e9 / mutationsPerSecond);
+        this.mutations = new Pacer(mutationsPerSecond);
     }
 
     /**
@@ -65,14 +65,9 @@ public class GitHubClient {
                 variables, null);
     }
 
+    /** Waits for the mutation's turn; an interrupt ends the wait as every other wait ends. */
     private void pace() {
-        long wait;
-        synchronized (this) {
-            long now = System.nanoTime();
-            nextMutation = Math.max(nextMutation, now);
-            wait = nextMutation - now;
-            nextMutation += mutationIntervalNanos;
-        }
+        long wait = mutations.reserve();
         if (wait > 0) {
             Retrier.sleep(wait / 1_000_000, Retrier.Service.GITHUB);
         }
