@@ -632,28 +632,29 @@ final class PullRun {
 
         /** A discussion's page (its Source URL says so): discussions change only through their comments. */
         private boolean discussion(Page page) {
-            try {
-                String[] parts = URI.create(sourceUrl(page)).getPath().split("/");
-                return parts.length >= 4 && parts[3].equals("discussions");
-            } catch (RuntimeException e) {
-                return false;
-            }
+            String[] path = sourcePath(page);
+            return path.length >= 4 && path[3].equals("discussions");
         }
 
         /** Only objects of the run's repository (and those the repositories input adds) change. */
         private boolean allowed(Page page) {
-            String url = sourceUrl(page);
+            String[] path = sourcePath(page);
+            return path.length >= 3 && twoWay.repositories().contains((path[1] + "/" + path[2]).toLowerCase(Locale.ROOT));
+        }
+
+        /** The Source URL's path segments ({@code ["", owner, name, "issues", number]}); none when it is no URL. */
+        private String[] sourcePath(Page page) {
             try {
-                String[] parts = URI.create(url).getPath().split("/");
-                return parts.length >= 3 && twoWay.repositories().contains((parts[1] + "/" + parts[2]).toLowerCase(Locale.ROOT));
+                String path = URI.create(sourceUrl(page)).getPath();
+                return path == null ? new String[0] : path.split("/");
             } catch (RuntimeException e) {
-                return false;
+                return new String[0];
             }
         }
 
         private static String titleOf(Page page, Map<String, PropertySchema> types) {
-            return types.entrySet().stream().filter(e -> "title".equals(e.getValue().type())).findFirst()
-                    .flatMap(e -> page.property(e.getKey())).map(e -> PropertyReader.read(e.getValue()).display()).orElse("");
+            return SyncStateMerge.titleProperty(types).flatMap(page::property)
+                    .map(e -> PropertyReader.read(e.getValue()).display()).orElse("");
         }
 
         private static String describe(FieldChange change) {

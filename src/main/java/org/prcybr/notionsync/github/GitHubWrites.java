@@ -6,13 +6,16 @@ import static org.prcybr.notionsync.mapping.JsonValues.text;
 import io.micronaut.json.tree.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.prcybr.notionsync.mapping.GitHubComment;
 import org.prcybr.notionsync.mapping.JsonValues;
 import org.prcybr.notionsync.mapping.PropertyValue;
 
@@ -328,7 +331,7 @@ public final class GitHubWrites {
      * @return the object's type name and the ids
      */
     public PostedComments postedFromNotion(String nodeId) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         String type = "";
         String cursor = null;
         do {
@@ -346,15 +349,15 @@ public final class GitHubWrites {
             if (nodes != null && nodes.isArray()) {
                 for (JsonNode c : nodes.values()) {
                     String body = text(c, "body");
-                    int at = body.indexOf(org.prcybr.notionsync.mapping.GitHubComment.FROM_NOTION_MARKER);
+                    int at = body.indexOf(GitHubComment.FROM_NOTION_MARKER);
                     while (at >= 0) {
-                        int start = at + org.prcybr.notionsync.mapping.GitHubComment.FROM_NOTION_MARKER.length();
+                        int start = at + GitHubComment.FROM_NOTION_MARKER.length();
                         int end = body.indexOf(" -->", start);
                         if (end < 0) {
                             break;
                         }
                         ids.add(body.substring(start, end).strip());
-                        at = body.indexOf(org.prcybr.notionsync.mapping.GitHubComment.FROM_NOTION_MARKER, end);
+                        at = body.indexOf(GitHubComment.FROM_NOTION_MARKER, end);
                     }
                 }
             }
@@ -364,7 +367,7 @@ public final class GitHubWrites {
     }
 
     /** An object's type ({@code Issue}, {@code PullRequest}, {@code Discussion}) and the Notion comments it carries. */
-    public record PostedComments(String type, java.util.Set<String> notionCommentIds) {
+    public record PostedComments(String type, Set<String> notionCommentIds) {
     }
 
     /**

@@ -235,7 +235,8 @@ public final class SyncStateMerge {
         return keys;
     }
 
-    static Optional<String> titleProperty(Map<String, PropertySchema> types) {
+    /** The name of the database's title property. */
+    public static Optional<String> titleProperty(Map<String, PropertySchema> types) {
         return types.entrySet().stream().filter(e -> "title".equals(e.getValue().type())).map(Map.Entry::getKey).findFirst();
     }
 
