@@ -384,20 +384,8 @@ public final class FakeNotion implements AutoCloseable {
             }
             creates.incrementAndGet();
             String id = UUID.randomUUID().toString();
-            ObjectNode page = JSON.createObjectNode().put("object", "page").put("id", id)
-                    // Notion rounds created_time to the minute, so ties are common: the id breaks them.
-                    .put("created_time", Instant.now().truncatedTo(ChronoUnit.MINUTES).toString())
-                    .put("in_trash", false).put("url", "https://www.notion.so/" + id.replace("-", ""));
-            // As Notion does, a page carries every property of its data source, each with its type.
-            ObjectNode props = page.putObject("properties");
-            schema.forEach((name, type) -> {
-                ObjectNode p = props.putObject(name).put("id", propertyId(name, type)).put("type", type);
-                if (type.equals("relation")) {
-                    p.putArray(type);
-                } else {
-                    p.putNull(type);
-                }
-            });
+            ObjectNode page = emptyPage(id);
+            ObjectNode props = (ObjectNode) page.get("properties");
             body.path("properties").fields().forEachRemaining(e -> ((ObjectNode) props.get(e.getKey())).setAll((ObjectNode) e.getValue()));
             // Held aside for the markdown endpoints (a real page holds blocks); never sent as a property.
             page.put("_markdown", body.path("markdown").asText(""));
@@ -776,23 +764,32 @@ public final class FakeNotion implements AutoCloseable {
         edited(page, PERSON, Instant.now());
     }
 
-    /** A person creates a page in the database from Notion's app: a title, some content, no External ID. */
-    public synchronized String personCreates(String title, String markdown) {
-        String id = UUID.randomUUID().toString();
+    /**
+     * A new page as Notion makes it: it carries every property of its data source, each with its
+     * type and an empty value (an empty list where the value is a list).
+     */
+    private ObjectNode emptyPage(String id) {
         ObjectNode page = JSON.createObjectNode().put("object", "page").put("id", id)
+                // Notion rounds created_time to the minute, so ties are common: the id breaks them.
                 .put("created_time", Instant.now().truncatedTo(ChronoUnit.MINUTES).toString())
                 .put("in_trash", false).put("url", "https://www.notion.so/" + id.replace("-", ""));
         ObjectNode props = page.putObject("properties");
         schema.forEach((name, type) -> {
             ObjectNode p = props.putObject(name).put("id", propertyId(name, type)).put("type", type);
-            if (type.equals("relation") || type.equals("multi_select") || type.equals("people")
-                    || type.equals("rich_text") || type.equals("title")) {
+            if (List.of("relation", "multi_select", "people", "rich_text", "title").contains(type)) {
                 p.putArray(type);
             } else {
                 p.putNull(type);
             }
         });
-        ((ObjectNode) props.get("Name")).putArray("title").addObject().put("type", "text").put("plain_text", title)
+        return page;
+    }
+
+    /** A person creates a page in the database from Notion's app: a title, some content, no External ID. */
+    public synchronized String personCreates(String title, String markdown) {
+        String id = UUID.randomUUID().toString();
+        ObjectNode page = emptyPage(id);
+        ((ObjectNode) page.get("properties").get("Name")).putArray("title").addObject().put("type", "text").put("plain_text", title)
                 .putObject("text").put("content", title);
         page.put("_markdown", markdown);
         edited(page, PERSON, Instant.now());
